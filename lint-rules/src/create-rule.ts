@@ -1,0 +1,13 @@
+import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
+import { ruleDocsUrl } from './site.ts';
+
+export type Preset = 'recommended' | 'strict';
+
+export interface LiveUpgradeDocs {
+  /** The first preset that turns the rule on; `all` has every rule. */
+  recommended: Preset;
+  /** Severity in the presets: rules about what the linter cannot see warn instead of failing. */
+  severity?: 'warn';
+}
+
+export const createRule = RuleCreator<LiveUpgradeDocs>(ruleDocsUrl);

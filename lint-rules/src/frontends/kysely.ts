@@ -1,0 +1,198 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import type { ColumnDefinition, Operation } from '../model/operation.ts';
+import { analyseSqlPieces } from '../sql/analyse.ts';
+import { isVolatileSqlText } from '../sql/nodes.ts';
+import type { FunctionContext, JsFrontend } from './frontend.ts';
+import { callbackAt, chainFrom, type Link, stringArg } from './js/chains.ts';
+import { recognitionScore } from './js/detect.ts';
+import { memberPath } from './js/migration-functions.ts';
+import { sqlPieces } from './js/strings.ts';
+
+export const kyselyFrontend: JsFrontend = {
+  tool: 'kysely',
+  recognise: (program, functions) =>
+    recognitionScore(program, functions, { modules: ['kysely'], parameterTypes: ['Kysely'] }),
+  operations(context) {
+    const builders = context.referencesOf(context.fn.node, 0).flatMap((reference) => schemaChain(context, chainFrom(reference)));
+    return [...builders, ...taggedSql(context)];
+  },
+  transaction(_program, settings) {
+    const disabled = settings.kysely?.disableTransactions === true;
+    return {
+      wrapped: !disabled,
+      reason: disabled
+        ? "the Migrator runs with `disableTransactions: true` (settings['live-upgrade'].kysely)"
+        : "Kysely's Migrator runs all pending migrations in one transaction on Postgres",
+      optOut:
+        "create the Migrator with `disableTransactions: true` and tell the linter with settings['live-upgrade'].kysely.disableTransactions",
+    };
+  },
+};
+
+/** `sql\`…\`` templates and `sql.raw('…')` calls anywhere in the migration function. */
+export function taggedSql(context: FunctionContext, tag = 'sql'): Operation[] {
+  const target = { direction: context.direction, locator: context.locator };
+  return context.descendants(context.fn.node).flatMap((node) => {
+    if (node.type === AST_NODE_TYPES.TaggedTemplateExpression && memberPath(node.tag) === tag) {
+      return analyseSqlPieces(sqlPieces(node, slotText(tag)) ?? [], target);
+    }
+    if (node.type === AST_NODE_TYPES.CallExpression && memberPath(node.callee) === `${tag}.raw` && !insideTemplate(node)) {
+      const pieces = sqlPieces(node.arguments[0]);
+      return pieces
+        ? analyseSqlPieces(pieces, target)
+        : [{ kind: 'opaque', reason: `the SQL passed to ${tag}.raw() is not written in the migration`, ...context.at(node) }];
+    }
+    return [];
+  });
+}
+
+/** Interpolations the `sql` tag inlines as text; anything else becomes a bind parameter. */
+function slotText(tag: string) {
+  return (expression: TSESTree.Expression): string | undefined => {
+    if (expression.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const value = stringArg(expression.arguments, 0);
+    if (value === undefined) return undefined;
+    switch (memberPath(expression.callee)) {
+      case `${tag}.raw`:
+        return value;
+      case `${tag}.id`:
+      case `${tag}.ref`:
+      case `${tag}.table`:
+      case `${tag}.identifier`:
+        return value.split('.').map((part) => `"${part}"`).join('.');
+      case `${tag}.lit`:
+        return `'${value.replaceAll("'", "''")}'`;
+      default:
+        return undefined;
+    }
+  };
+}
+
+function insideTemplate(node: TSESTree.Node): boolean {
+  return node.parent?.type === AST_NODE_TYPES.TemplateLiteral;
+}
+
+function schemaChain(context: FunctionContext, links: Link[]): Operation[] {
+  const [schema, statement, ...rest] = links;
+  if (schema?.name !== 'schema' || !statement) return [];
+  const name = stringArg(statement.args, 0) ?? '';
+  const at = context.at(statement.node, statement.start);
+  switch (statement.name) {
+    case 'createTable':
+      return [{ kind: 'createTable', table: name, partitioned: false, ...at }];
+    case 'alterTable':
+      return rest.flatMap((link) => alterTableLink(context, name, link));
+    case 'dropTable':
+      return [{ kind: 'dropTable', tables: [name], ...context.at(lastLink(links).node, statement.start) }];
+    case 'createIndex':
+      return [createIndex(context, name, statement, rest)];
+    case 'dropIndex':
+      return [{ kind: 'dropIndex', names: [name], concurrently: false, ifExists: rest.some((l) => l.name === 'ifExists'), ...context.at(lastLink(links).node, statement.start) }];
+    default:
+      return [];
+  }
+}
+
+function lastLink(links: Link[]): Link {
+  const executing = links.findIndex((link) => link.name.startsWith('execute'));
+  return links[executing > 0 ? executing - 1 : links.length - 1]!;
+}
+
+function createIndex(context: FunctionContext, name: string, statement: Link, rest: Link[]): Operation {
+  const has = (method: string) => rest.some((link) => link.name === method);
+  const on = rest.find((link) => link.name === 'on');
+  return {
+    kind: 'createIndex',
+    table: stringArg(on?.args, 0) ?? '',
+    name,
+    concurrently: false,
+    unique: has('unique'),
+    ifNotExists: has('ifNotExists'),
+    only: false,
+    ...context.at(lastLink([statement, ...rest]).node, statement.start),
+  };
+}
+
+function alterTableLink(context: FunctionContext, table: string, link: Link): Operation[] {
+  const at = context.at(link.node, link.start);
+  const name = stringArg(link.args, 0) ?? '';
+  switch (link.name) {
+    case 'addColumn':
+      return [{ kind: 'addColumn', table, column: columnDefinition(context, name, stringArg(link.args, 1) ?? '', link), ...at }];
+    case 'dropColumn':
+      return [{ kind: 'dropColumn', table, column: name, ...at }];
+    case 'renameColumn':
+      return [{ kind: 'renameColumn', table, column: name, newName: stringArg(link.args, 1) ?? '', ...at }];
+    case 'renameTo':
+      return [{ kind: 'renameTable', table, newName: name, ...at }];
+    case 'alterColumn':
+      return alterColumn(context, table, name, link);
+    case 'addForeignKeyConstraint':
+      return [{ kind: 'addConstraint', table, constraint: { type: 'foreignKey', name, notValid: false, referencedTable: stringArg(link.args, 2), provesNotNull: [] }, ...at }];
+    case 'addUniqueConstraint':
+    case 'addPrimaryKeyConstraint':
+    case 'addCheckConstraint': {
+      const type = link.name === 'addUniqueConstraint' ? 'unique' : link.name === 'addCheckConstraint' ? 'check' : 'primaryKey';
+      return [{ kind: 'addConstraint', table, constraint: { type, name, notValid: false, provesNotNull: [] }, ...at }];
+    }
+    case 'dropConstraint':
+      return [{ kind: 'dropConstraint', table, name, ...at }];
+    case 'addIndex':
+      return [{ kind: 'createIndex', table, name, concurrently: false, unique: false, ifNotExists: false, only: false, ...at }];
+    default:
+      return [];
+  }
+}
+
+function alterColumn(context: FunctionContext, table: string, column: string, link: Link): Operation[] {
+  const at = context.at(link.node, link.start);
+  return callbackLinks(context, link, 1).flatMap((step): Operation[] => {
+    switch (step.name) {
+      case 'setDataType':
+        return [{ kind: 'alterColumnType', table, column, newType: (stringArg(step.args, 0) ?? '').toLowerCase(), ...at }];
+      case 'setDefault':
+        return [{ kind: 'setDefault', table, column, default: defaultOf(context, step), ...at }];
+      case 'dropDefault':
+        return [{ kind: 'dropDefault', table, column, ...at }];
+      case 'setNotNull':
+        return [{ kind: 'setNotNull', table, column, ...at }];
+      case 'dropNotNull':
+        return [{ kind: 'dropNotNull', table, column, ...at }];
+      default:
+        return [];
+    }
+  });
+}
+
+function columnDefinition(context: FunctionContext, name: string, type: string, link: Link): ColumnDefinition {
+  const steps = callbackLinks(context, link, 2);
+  const has = (method: string) => steps.some((step) => step.name === method);
+  const defaultStep = steps.find((step) => step.name === 'defaultTo');
+  const references = stringArg(steps.find((step) => step.name === 'references')?.args, 0);
+  const lowerType = type.toLowerCase();
+  return {
+    name,
+    type: lowerType,
+    notNull: has('notNull') || has('primaryKey'),
+    default: defaultStep ? defaultOf(context, defaultStep) : undefined,
+    generatedStored: has('generatedAlwaysAs') && has('stored'),
+    autoIncrement: /serial$/.test(lowerType) || has('generatedAlwaysAsIdentity') || has('generatedByDefaultAsIdentity') || has('autoIncrement'),
+    references: references?.includes('.') ? references.slice(0, references.lastIndexOf('.')) : undefined,
+    primaryKey: has('primaryKey'),
+    unique: has('unique'),
+    check: has('check'),
+  };
+}
+
+/** The chain a column-builder callback returns: `(col) => col.notNull().defaultTo(0)`. */
+function callbackLinks(context: FunctionContext, link: Link, index: number): Link[] {
+  const callback = callbackAt(link.args, index);
+  if (!callback) return [];
+  return context.referencesOf(callback, 0).flatMap((reference) => chainFrom(reference));
+}
+
+function defaultOf(context: FunctionContext, step: Link) {
+  const text = step.args?.[0] ? context.at(step.args[0]).text : '';
+  return { text, volatile: isVolatileSqlText(text) };
+}
+

@@ -1,0 +1,59 @@
+import type { Direction, Operation, OperationKind, OperationOf } from './operation.ts';
+
+export type Tool =
+  | 'knex'
+  | 'kysely'
+  | 'node-pg-migrate'
+  | 'typeorm'
+  | 'sequelize'
+  | 'mikro-orm'
+  | 'drizzle'
+  | 'prisma'
+  | 'graphile-migrate'
+  | 'sql';
+
+/**
+ * Whether the migration's statements run inside one transaction, as the tool runs them.
+ * `wrapped: undefined` means it cannot be known from the file or the settings.
+ */
+export interface TransactionContext {
+  wrapped: boolean | undefined;
+  /** Why, in a sentence that can be quoted in a report. */
+  reason: string;
+  /** How to run this migration outside a transaction with this tool. */
+  optOut: string;
+}
+
+export interface Migration {
+  tool: Tool | undefined;
+  transaction: TransactionContext;
+  /** Every operation of the file, in source order. */
+  operations: readonly Operation[];
+}
+
+export function operationsOf<K extends OperationKind>(
+  migration: Migration,
+  kind: K,
+  direction?: Direction,
+): OperationOf<K>[] {
+  return migration.operations.filter(
+    (op): op is OperationOf<K> => op.kind === kind && (direction === undefined || op.direction === direction),
+  );
+}
+
+/** Tables created earlier in the same direction of this migration: nobody reads them yet. */
+export function isNewTable(migration: Migration, table: string, before: Operation): boolean {
+  const name = normaliseName(table);
+  for (const op of migration.operations) {
+    if (op === before) return false;
+    if (op.direction !== before.direction) continue;
+    if (op.kind === 'createTable' && normaliseName(op.table) === name) return true;
+  }
+  return false;
+}
+
+/** `public.users`, `"users"` and `users` name the same table. */
+export function normaliseName(name: string): string {
+  const unquoted = name.replaceAll('"', '');
+  return unquoted.startsWith('public.') ? unquoted.slice('public.'.length) : unquoted;
+}

@@ -1,0 +1,106 @@
+import type { TSESTree } from '@typescript-eslint/types';
+
+/** Which half of a migration an operation belongs to. SQL files are all `up`. */
+export type Direction = 'up' | 'down';
+
+/** Where an operation came from: a builder call, or SQL text (in a string, a template or a .sql file). */
+export type Origin = 'builder' | 'sql';
+
+export type DefaultValue = {
+  /** The default as written (SQL text or the builder argument's source). */
+  text: string;
+  /** Evaluated per row (random(), gen_random_uuid(), clock_timestamp()…): forces a table rewrite. */
+  volatile: boolean;
+};
+
+export interface ColumnDefinition {
+  name: string;
+  /** Type as written, lower-cased (e.g. "integer", "varchar(50)", "bigserial"). */
+  type?: string;
+  notNull: boolean;
+  default?: DefaultValue;
+  /** `GENERATED ALWAYS AS (…) STORED` */
+  generatedStored: boolean;
+  /** serial/bigserial/smallserial or `GENERATED … AS IDENTITY`: fills every existing row. */
+  autoIncrement: boolean;
+  /** Inline `REFERENCES`: a foreign key validated at once. */
+  references?: string;
+  primaryKey: boolean;
+  unique: boolean;
+  /** Inline `CHECK (…)` validated at once. */
+  check: boolean;
+}
+
+export type ConstraintType = 'check' | 'foreignKey' | 'unique' | 'primaryKey' | 'exclusion' | 'notNull';
+
+export interface ConstraintDefinition {
+  type: ConstraintType;
+  name?: string;
+  /** Added with `NOT VALID`: existing rows are not checked now. */
+  notValid: boolean;
+  /** `ADD CONSTRAINT … USING INDEX name` */
+  usingIndex?: string;
+  referencedTable?: string;
+  /** Columns a `CHECK (col IS NOT NULL)` proves non-null; empty for other checks. */
+  provesNotNull: string[];
+}
+
+export type OperationShape =
+  | { kind: 'createTable'; table: string; partitioned: boolean }
+  | { kind: 'dropTable'; tables: string[] }
+  | { kind: 'renameTable'; table: string; newName: string }
+  | { kind: 'addColumn'; table: string; column: ColumnDefinition }
+  | { kind: 'dropColumn'; table: string; column: string }
+  | { kind: 'renameColumn'; table: string; column: string; newName: string }
+  | { kind: 'alterColumnType'; table: string; column: string; newType: string; using?: string }
+  | { kind: 'setNotNull'; table: string; column: string }
+  | { kind: 'dropNotNull'; table: string; column: string }
+  | { kind: 'setDefault'; table: string; column: string; default: DefaultValue }
+  | { kind: 'dropDefault'; table: string; column: string }
+  | { kind: 'addConstraint'; table: string; constraint: ConstraintDefinition }
+  | { kind: 'validateConstraint'; table: string; name: string }
+  | { kind: 'dropConstraint'; table: string; name: string }
+  | {
+      kind: 'createIndex';
+      table: string;
+      name?: string;
+      concurrently: boolean;
+      unique: boolean;
+      ifNotExists: boolean;
+      /** `ON ONLY parent`: an invalid parent index for a partitioned table. */
+      only: boolean;
+    }
+  | { kind: 'dropIndex'; names: string[]; concurrently: boolean; ifExists: boolean }
+  | { kind: 'reindex'; target: string; concurrently: boolean }
+  | { kind: 'truncate'; tables: string[]; cascade: boolean }
+  | { kind: 'dropDatabase'; name: string }
+  | { kind: 'dropSchema'; names: string[]; cascade: boolean }
+  | { kind: 'addEnumValue'; type: string; value: string; positioned: boolean }
+  | { kind: 'dataChange'; statement: 'insert' | 'update' | 'delete'; table: string; hasWhere: boolean }
+  | { kind: 'setting'; name: string; value: string; local: boolean }
+  | { kind: 'transaction'; action: 'begin' | 'commit' | 'rollback' }
+  /** An ALTER TABLE action the model names but does not break down further (SET LOGGED, ATTACH PARTITION…). */
+  | { kind: 'alterTable'; table: string; action: string; concurrently: boolean }
+  /** A rewrite of a whole table outside ALTER TABLE: VACUUM FULL, CLUSTER. */
+  | { kind: 'maintenance'; command: 'vacuumFull' | 'cluster'; tables: string[] }
+  /** A statement that parsed but that no rule needs to know about (SELECT, CREATE FUNCTION…). */
+  | { kind: 'other'; statement: string }
+  /** Code the analysis cannot see into: DO blocks, SQL built from runtime values. */
+  | { kind: 'opaque'; reason: string }
+  | { kind: 'syntaxError'; message: string };
+
+export type OperationKind = OperationShape['kind'];
+
+export type Operation = OperationShape & {
+  direction: Direction;
+  origin: Origin;
+  /** Exact place in the linted file: the builder call, or the SQL statement inside its string. */
+  loc: TSESTree.SourceLocation;
+  /** Source text of the statement or call, for messages. */
+  text: string;
+};
+
+export type OperationOf<K extends OperationKind> = Extract<Operation, { kind: K }>;
+
+/** Table names built from interpolated values are unknown: rules treat them as existing tables. */
+export const UNKNOWN_NAME_PREFIX = 'lu_param_';

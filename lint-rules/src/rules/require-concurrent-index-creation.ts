@@ -1,0 +1,54 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+import { getMigration } from '../analysis.ts';
+import { createRule } from '../create-rule.ts';
+import { describeBlocked } from '../model/locks.ts';
+import type { OperationOf } from '../model/operation.ts';
+import { checkedOperations, DEFAULT_DIRECTION_OPTIONS, DIRECTION_OPTIONS_SCHEMA, displayName, onExistingTable } from './support.ts';
+
+export default createRule({
+  name: 'require-concurrent-index-creation',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require indexes on existing tables to be built with CREATE INDEX CONCURRENTLY',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    messages: {
+      createIndex:
+        'Building index {{index}} on {{table}} takes a SHARE lock, which blocks {{blocked}} on {{table}} for the whole build. Build it with CREATE INDEX CONCURRENTLY in a migration that runs outside a transaction.',
+      addConcurrently: 'Add CONCURRENTLY (the migration must then run outside a transaction).',
+    },
+    schema: DIRECTION_OPTIONS_SCHEMA,
+    defaultOptions: DEFAULT_DIRECTION_OPTIONS,
+  },
+  defaultOptions: DEFAULT_DIRECTION_OPTIONS,
+  create(context, [options]) {
+    return {
+      Program() {
+        const migration = getMigration(context);
+        for (const op of checkedOperations(migration, options)) {
+          if (op.kind !== 'createIndex' || op.concurrently || !onExistingTable(migration, op, op.table)) continue;
+          context.report({
+            loc: op.loc,
+            messageId: 'createIndex',
+            data: { index: op.name ?? '(unnamed)', table: displayName(op.table), blocked: describeBlocked('SHARE') },
+            suggest: concurrentlySuggestion(context.sourceCode, op),
+          });
+        }
+      },
+    };
+  },
+});
+
+/** For SQL written in the file, insert CONCURRENTLY after `CREATE [UNIQUE] INDEX`. */
+function concurrentlySuggestion(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  op: OperationOf<'createIndex'>,
+): TSESLint.SuggestionReportDescriptor<'addConcurrently'>[] {
+  const keyword = /^create\s+(unique\s+)?index/i.exec(op.text)?.[0];
+  if (op.origin !== 'sql' || !keyword) return [];
+  const start = sourceCode.getIndexFromLoc(op.loc.start);
+  if (sourceCode.text.slice(start, start + keyword.length) !== keyword) return [];
+  return [{ messageId: 'addConcurrently', fix: (fixer) => fixer.insertTextAfterRange([start, start + keyword.length], ' CONCURRENTLY') }];
+}

@@ -1,0 +1,20 @@
+/** `settings['live-upgrade']` in the user's ESLint config. */
+export interface LiveUpgradeSettings {
+  /** The oldest Postgres major version the migrations run on. */
+  postgresVersion: number;
+  /** 'connection' when every migration connection sets lock_timeout (pool or role config). */
+  lockTimeout?: 'connection';
+  kysely?: { disableTransactions?: boolean };
+  typeorm?: { migrationsTransactionMode?: 'all' | 'each' | 'none' };
+  prisma?: { engine?: 'batch' | 'split' };
+  /** Import specifiers (glob-like, `*` matches anything) that count as application code. */
+  appImportPatterns?: string[];
+}
+
+export const DEFAULT_POSTGRES_VERSION = 15;
+
+export function readSettings(settings: Record<string, unknown> | undefined): LiveUpgradeSettings {
+  const raw = (settings?.['live-upgrade'] ?? {}) as Partial<LiveUpgradeSettings>;
+  const version = Number(raw.postgresVersion);
+  return { ...raw, postgresVersion: Number.isFinite(version) && version > 0 ? version : DEFAULT_POSTGRES_VERSION };
+}

@@ -1,0 +1,39 @@
+import { loadModule, parseSync, type RawStmt } from 'libpg-query';
+
+// The parser is WebAssembly and loads asynchronously; ESLint imports plugins with import(), so this
+// top-level await finishes before any rule runs, and rules can then parse synchronously.
+await loadModule();
+
+export type ParseResult =
+  | { ok: true; statements: RawStmt[] }
+  | { ok: false; message: string; /** character offset of the error in the text */ position: number };
+
+export function parseSql(text: string): ParseResult {
+  try {
+    return { ok: true, statements: parseSync(text).stmts ?? [] };
+  } catch (error) {
+    const details = (error as { sqlDetails?: { message: string; cursorPosition: number } }).sqlDetails;
+    const message = details?.message ?? (error instanceof Error ? error.message : String(error));
+    return { ok: false, message, position: byteToCharOffset(text, details?.cursorPosition ?? 0) };
+  }
+}
+
+/** The parser reports UTF-8 byte offsets; ESLint and JavaScript strings count UTF-16 code units. */
+export function byteToCharOffset(text: string, byteOffset: number): number {
+  // eslint-disable-next-line no-control-regex -- checking for any non-ASCII character
+  if (!/[^\u0000-\u007f]/.test(text)) return Math.min(byteOffset, text.length);
+  let bytes = 0;
+  let index = 0;
+  for (const char of text) {
+    if (bytes >= byteOffset) break;
+    bytes += utf8Length(char.codePointAt(0) ?? 0);
+    index += char.length;
+  }
+  return index;
+}
+
+function utf8Length(codePoint: number): number {
+  if (codePoint < 0x80) return 1;
+  if (codePoint < 0x800) return 2;
+  return codePoint < 0x10000 ? 3 : 4;
+}
