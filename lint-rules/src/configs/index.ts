@@ -1,4 +1,4 @@
-import * as tsParser from '@typescript-eslint/parser';
+import tsParser from '@typescript-eslint/parser';
 import type { Linter } from 'eslint';
 import type { Preset } from '../create-rule.ts';
 import type { rules as allRules } from '../rules/index.ts';
