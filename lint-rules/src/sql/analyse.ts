@@ -43,18 +43,26 @@ export function analyseSqlPieces(pieces: readonly SqlPiece[], target: Target): O
       piece.kind === 'slot' && piece.text === '' ? { ...piece, text: render(index++) } : piece,
     );
     const sql = buildSqlText(rendered);
-    if (parseSql(sql.text).ok) return analyseSql(sql, target);
+    const parsed = parseSql(sql.text);
+    if (parsed.ok && parsed.statements.length > 0) return analyseSql(sql, target);
   }
-  const sql = buildSqlText(pieces);
+  const from = pieceStart(pieces[0]!);
+  const last = pieces.at(-1)!;
+  const to = last.kind === 'text' ? last.rawStart + last.raw.length : last.sourceIndex;
   return [
     {
       kind: 'opaque',
       reason: 'the SQL is built from values only known when the migration runs',
-      ...placeOf(sql, 0, sql.text.length, target.locator),
+      loc: target.locator.loc(from, Math.max(from, to)),
+      text: target.locator.text(from, Math.max(from, to)),
       direction: target.direction,
       origin: target.origin ?? 'sql',
     },
   ];
+}
+
+function pieceStart(piece: SqlPiece): number {
+  return piece.kind === 'text' ? piece.rawStart : piece.sourceIndex;
 }
 
 const SLOT_RENDERINGS: ((index: number) => string)[] = [

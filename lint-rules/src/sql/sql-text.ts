@@ -16,6 +16,7 @@ export type SqlPiece =
 
 interface Segment {
   start: number;
+  length: number;
   map: (offset: number) => number;
 }
 
@@ -26,21 +27,20 @@ export function buildSqlText(pieces: readonly SqlPiece[]): SqlText {
     const start = text.length;
     if (piece.kind === 'text') {
       const offsets = cookedToRawOffsets(piece.raw);
-      segments.push({ start, map: (offset) => piece.rawStart + (offsets[offset] ?? piece.raw.length) });
+      segments.push({ start, length: piece.cooked.length, map: (offset) => piece.rawStart + (offsets[offset] ?? piece.raw.length) });
       text += piece.cooked;
     } else {
-      segments.push({ start, map: () => piece.sourceIndex });
+      segments.push({ start, length: piece.text.length, map: () => piece.sourceIndex });
       text += piece.text;
     }
   }
   return {
     text,
     sourceIndex(offset) {
-      let segment = segments[0];
-      for (const candidate of segments) {
-        if (candidate.start > offset) break;
-        segment = candidate;
-      }
+      // Empty pieces share their start with the next one: prefer the piece that holds the character.
+      const segment =
+        segments.find((candidate) => candidate.start <= offset && offset < candidate.start + candidate.length) ??
+        segments.findLast((candidate) => candidate.start <= offset);
       return segment ? segment.map(offset - segment.start) : 0;
     },
   };

@@ -24,7 +24,9 @@ export function chainFrom(reference: TSESTree.Node): Link[] {
     if (!parent) break;
     if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node) {
       const name = !parent.computed || parent.property.type === AST_NODE_TYPES.Literal ? propertyName(parent.property) : '';
-      links.push({ name: name ?? '', args: undefined, node: parent, start: parent.property.range[0] });
+      // The first link reads from the receiver (`table.index(…)`); later ones from their name (`.addColumn(…)`).
+      const start = links.length === 0 ? reference.range[0] : parent.property.range[0];
+      links.push({ name: name ?? '', args: undefined, node: parent, start });
     } else if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === node && links.length > 0) {
       const last = links.at(-1)!;
       last.args = parent.arguments;

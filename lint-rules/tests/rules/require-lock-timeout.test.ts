@@ -1,0 +1,51 @@
+import rule from '../../src/rules/require-lock-timeout.ts';
+import { knexMigration, kyselyMigration, ruleTester } from '../fixtures.ts';
+
+const lockTimeout = "  await knex.raw(\"SET LOCAL lock_timeout = '2s'\");";
+
+ruleTester().run('require-lock-timeout', rule, {
+  valid: [
+    knexMigration(`${lockTimeout}
+  await knex.schema.alterTable('users', (table) => {
+    table.dropColumn('legacy');
+  });`),
+    kyselyMigration(`  await sql\`SET lock_timeout = '2s'\`.execute(db);
+  await db.schema.alterTable('users').addColumn('age', 'integer').execute();`),
+    // CONCURRENTLY takes SHARE UPDATE EXCLUSIVE, which does not block reads or writes.
+    knexMigration("  await knex.raw('CREATE INDEX CONCURRENTLY users_email_idx ON users (email)');"),
+    // A table created in this migration has nobody waiting on it.
+    knexMigration(`  await knex.schema.createTable('audit', (table) => table.bigIncrements('id'));
+  await knex.raw('ALTER TABLE audit ADD COLUMN note text');`),
+    knexMigration("  await knex.raw('UPDATE users SET age = 0 WHERE id < 1000');"),
+  ],
+  invalid: [
+    {
+      code: knexMigration(`  await knex.schema.alterTable('users', (table) => {
+    table.dropColumn('legacy');
+    table.renameColumn('name', 'full_name');
+  });`),
+      errors: [
+        { messageId: 'missingLockTimeout', line: 5, column: 5, data: { lock: 'ACCESS EXCLUSIVE', table: 'users', blocked: 'every read and write' } },
+        { messageId: 'missingLockTimeout', line: 6, column: 5 },
+      ],
+    },
+    {
+      // lock_timeout = 0 turns the timeout off.
+      code: kyselyMigration(`  await sql\`SET lock_timeout = 0\`.execute(db);
+  await sql\`ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID\`.execute(db);`),
+      errors: [
+        { messageId: 'missingLockTimeout', line: 5, column: 13, data: { lock: 'SHARE ROW EXCLUSIVE', table: 'orders', blocked: 'every write (INSERT, UPDATE, DELETE)' } },
+      ],
+    },
+    {
+      // The timeout set in `down` does not cover `up`.
+      code: knexMigration("  await knex.raw('CREATE INDEX users_email_idx ON users (email)');", { down: lockTimeout }),
+      errors: [{ messageId: 'missingLockTimeout', line: 4, column: 19, data: { lock: 'SHARE', table: 'users', blocked: 'every write (INSERT, UPDATE, DELETE)' } }],
+    },
+  ],
+});
+
+ruleTester({ lockTimeout: 'connection' }).run('require-lock-timeout (set on the connection)', rule, {
+  valid: [knexMigration("  await knex.raw('ALTER TABLE users DROP COLUMN legacy');")],
+  invalid: [],
+});
