@@ -1,0 +1,59 @@
+// Writes what is derived from rule metadata: the README rules table and the site's rules.json.
+// `--check` fails instead of writing when a committed file is out of date (CI runs it).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import plugin from '../lint-rules/src/index.ts';
+import { rulesFor, type ConfigName } from '../lint-rules/src/configs/index.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const check = process.argv.includes('--check');
+const presets: ConfigName[] = ['recommended', 'strict', 'all'];
+
+const rules = Object.entries(plugin.rules)
+  .sort(([a], [b]) => a.localeCompare(b))
+  .map(([id, rule]) => ({
+    id,
+    description: rule.meta.docs.description,
+    type: rule.meta.type,
+    presets: presets.filter((preset) => `live-upgrade/${id}` in rulesFor(plugin.rules, preset)),
+    severity: rule.meta.docs.severity ?? 'error',
+    fixable: Boolean(rule.meta.fixable),
+    hasSuggestions: Boolean(rule.meta.hasSuggestions),
+  }));
+
+const table = [
+  '| Rule | Description | Preset | Fix |',
+  '| --- | --- | --- | --- |',
+  ...rules.map(
+    (rule) =>
+      `| [\`${rule.id}\`](https://live-upgrade.dev/rules/${rule.id}) | ${rule.description} | ${rule.presets[0]}${rule.severity === 'warn' ? ' (warn)' : ''} | ${rule.fixable ? 'autofix' : rule.hasSuggestions ? 'suggestion' : ''} |`,
+  ),
+].join('\n');
+
+const readme = readFileSync(`${root}README.md`, 'utf8');
+const outputs: Record<string, string> = {
+  'README.md': readme.replace(
+    /(<!-- rules:start -->\n)[\s\S]*?(<!-- rules:end -->)/,
+    (_, start: string, end: string) => `${start}${table}\n${end}`,
+  ),
+  'src/data/rules.json': `${JSON.stringify(rules, null, 2)}\n`,
+};
+
+let stale = 0;
+for (const [path, content] of Object.entries(outputs)) {
+  let current = '';
+  try {
+    current = readFileSync(`${root}${path}`, 'utf8');
+  } catch {
+    // a missing file is stale
+  }
+  if (current === content) continue;
+  if (check) {
+    console.error(`${path} is out of date with the rule metadata: run \`npm run generate\`.`);
+    stale++;
+  } else {
+    writeFileSync(`${root}${path}`, content);
+    console.log(`wrote ${path}`);
+  }
+}
+process.exit(stale > 0 ? 1 : 0);
