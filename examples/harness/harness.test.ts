@@ -1,0 +1,158 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  openDatabase,
+  Session,
+  splitStatements,
+  sqlRunner,
+  tableFingerprint,
+  traceLocks,
+  walkMigrations,
+  type StepCheck,
+  type TestDatabase,
+} from './index.ts';
+
+let directory: string;
+
+/** Writes numbered SQL migrations to a temporary folder and returns their paths. */
+async function sqlMigrations(scripts: Record<string, string>): Promise<string[]> {
+  return Promise.all(
+    Object.entries(scripts).map(async ([name, script]) => {
+      const file = join(directory, `${name}.sql`);
+      await writeFile(file, script);
+      return file;
+    }),
+  );
+}
+
+let db: TestDatabase;
+
+beforeAll(async () => {
+  directory = await mkdtemp(join(tmpdir(), 'harness-'));
+  db = await openDatabase();
+});
+
+afterAll(async () => {
+  await db?.close();
+  await rm(directory, { recursive: true, force: true });
+});
+
+describe('openDatabase', () => {
+  test('gives a new, empty database on every call', async () => {
+    await db.exec('CREATE TABLE IF NOT EXISTS leftover (id int)');
+    const other = await openDatabase();
+    try {
+      const { rows } = await other.query(`SELECT to_regclass('leftover') AS found`);
+      expect(rows).toEqual([{ found: null }]);
+      expect(other.serverVersion).toBe(db.serverVersion);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('traceLocks', () => {
+  let session: Session;
+
+  beforeAll(async () => {
+    await db.exec(`DROP TABLE IF EXISTS accounts;
+      CREATE TABLE accounts (id int PRIMARY KEY, note text);
+      INSERT INTO accounts SELECT n, 'note ' || n FROM generate_series(1, 1000) AS n`);
+    session = await Session.open(db);
+  });
+
+  afterAll(() => session?.end());
+
+  async function inTransaction(statements: string[]) {
+    const client = await session.connect();
+    try {
+      await client.query('BEGIN');
+      for (const statement of statements) await client.query(statement);
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
+  }
+
+  test('reads the locks after each statement and sees rewrites through relfilenode', async () => {
+    const trace = await traceLocks(session, ['accounts'], () =>
+      inTransaction([
+        `ALTER TABLE accounts ADD COLUMN active boolean NOT NULL DEFAULT true`,
+        `SELECT 1`, // names no traced table: not recorded
+        `ALTER TABLE accounts ALTER COLUMN id TYPE bigint`,
+      ]),
+    );
+    expect(trace.map(({ sql, rewritten }) => ({ sql, rewritten }))).toEqual([
+      { sql: 'ALTER TABLE accounts ADD COLUMN active boolean NOT NULL DEFAULT true', rewritten: [] },
+      { sql: 'ALTER TABLE accounts ALTER COLUMN id TYPE bigint', rewritten: ['accounts', 'accounts_pkey'] },
+    ]);
+    expect(trace[0].inTransaction).toBe(true);
+    expect(trace[0].locks).toContainEqual({ relation: 'accounts', mode: 'AccessExclusiveLock' });
+    expect(trace[1].locks).toContainEqual({ relation: 'accounts_pkey', mode: 'AccessExclusiveLock' });
+  });
+
+  test('records no locks for a statement outside a transaction: they are gone when it ends', async () => {
+    const trace = await traceLocks(session, ['accounts'], async () => {
+      const client = await session.connect();
+      await client.query('CREATE INDEX CONCURRENTLY accounts_note_idx ON accounts (note)');
+      client.release();
+    });
+    expect(trace).toEqual([
+      { sql: 'CREATE INDEX CONCURRENTLY accounts_note_idx ON accounts (note)', inTransaction: false, locks: null, rewritten: [] },
+    ]);
+  });
+});
+
+describe('walkMigrations', () => {
+  const history = {
+    '001_create_notes': 'CREATE TABLE notes (id int PRIMARY KEY, body text);',
+    '002_trim_bodies': "ALTER TABLE notes ADD COLUMN tag text; UPDATE notes SET body = left(body, 3), tag = 'x';",
+  };
+  const seedAndFingerprint: StepCheck<{ rows: number; md5: string }> = {
+    async before(db) {
+      await db.exec(`INSERT INTO notes SELECT n, 'body ' || n FROM generate_series(1, 100) AS n`);
+      return tableFingerprint(db, '(SELECT id, body FROM notes)');
+    },
+    async check(db, before) {
+      expect(await tableFingerprint(db, '(SELECT id, body FROM notes)')).toEqual(before);
+    },
+  };
+
+  test('refuses a history with a step that has no data check, before running anything', async () => {
+    const runner = await sqlRunner(db, await sqlMigrations(history));
+    try {
+      await expect(
+        walkMigrations({ db, runner, checks: { '001_create_notes': { check: async () => undefined } } }),
+      ).rejects.toThrow('Migration steps without a data check: 002_trim_bodies');
+      expect((await db.query(`SELECT to_regclass('notes') AS found`)).rows).toEqual([{ found: null }]);
+    } finally {
+      await runner.close();
+    }
+  });
+
+  test('catches a step that loses data', async () => {
+    const runner = await sqlRunner(db, await sqlMigrations(history));
+    const applied: string[] = [];
+    try {
+      await expect(
+        walkMigrations({
+          db,
+          runner,
+          checks: { '001_create_notes': { check: async () => undefined }, '002_trim_bodies': seedAndFingerprint },
+          apply: async (step, up) => applied.push(await up()),
+        }),
+      ).rejects.toThrow(/expected/);
+      expect(applied).toEqual(['001_create_notes', '002_trim_bodies']);
+    } finally {
+      await runner.close();
+      await db.exec('DROP TABLE notes');
+    }
+  });
+});
+
+test('splitStatements splits where the Postgres parser does, without the comments between statements', async () => {
+  const script = "-- #region up\nSELECT ';' AS semicolon;\n/* block; comment */ SELECT 2;\n-- #endregion up\n";
+  expect(await splitStatements(script)).toEqual(["SELECT ';' AS semicolon", 'SELECT 2']);
+});

@@ -1,0 +1,145 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import knex, { type Knex } from 'knex';
+import { Kysely, PostgresDialect, type Migration, type MigrationProvider, type Migrator } from 'kysely';
+import { parse } from 'libpg-query';
+import type { TestDatabase } from './database.ts';
+import { Session } from './session.ts';
+
+/** Applies a migration history one step at a time, through the tool the migrations are written for. */
+export interface MigrationRunner {
+  /** The connection the migrations run on (trace it with `traceLocks`). */
+  readonly session: Session;
+  /** Step names in order: file names without extension, the same for every tool. */
+  readonly steps: readonly string[];
+  /** Applies the next pending step and returns its name. */
+  up(): Promise<string>;
+  close(): Promise<void>;
+}
+
+const stepName = (file: string) => basename(file, extname(file));
+
+// The modules are imported here rather than by the tool, so TypeScript migrations load through
+// the test runner's transform; the tool still decides how and in which transaction to run them.
+async function importMigrations<M>(files: readonly string[]): Promise<Map<string, M>> {
+  const modules = await Promise.all(files.map((file) => import(pathToFileURL(file).href) as Promise<M>));
+  return new Map(files.map((file, index) => [stepName(file), modules[index]]));
+}
+
+/** Knex's migrator over `files` (in order). Each migration's `config.transaction` is honoured. */
+export async function knexRunner(db: TestDatabase, files: readonly string[]): Promise<MigrationRunner> {
+  const modules = await importMigrations<Knex.Migration>(files);
+  const session = await Session.open(db);
+  const instance = knex({
+    client: 'pg',
+    connectionPool: session,
+    migrations: {
+      migrationSource: {
+        getMigrations: async () => [...modules.keys()],
+        getMigrationName: (name: string) => name,
+        getMigration: async (name: string) => modules.get(name)!,
+      },
+    },
+  });
+  return {
+    session,
+    steps: [...modules.keys()],
+    async up() {
+      const [, applied] = await instance.migrate.up();
+      return single(applied);
+    },
+    async close() {
+      await instance.destroy();
+      await session.end();
+    },
+  };
+}
+
+/**
+ * Kysely's Migrator over `files` (in order). `createMigrator` is the project's own factory, so its
+ * options (such as `disableTransactions`) are the ones that run.
+ */
+export async function kyselyRunner(
+  db: TestDatabase,
+  files: readonly string[],
+  createMigrator: (db: Kysely<any>, provider: MigrationProvider) => Migrator,
+): Promise<MigrationRunner> {
+  const modules = await importMigrations<Migration>(files);
+  const session = await Session.open(db);
+  const kysely = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: session }) });
+  const migrator = createMigrator(kysely, { getMigrations: async () => Object.fromEntries(modules) });
+  return {
+    session,
+    steps: [...modules.keys()],
+    async up() {
+      const { error, results } = await migrator.migrateUp();
+      if (error) throw error;
+      return single((results ?? []).map((result) => result.migrationName));
+    },
+    close: () => kysely.destroy(),
+  };
+}
+
+/** The numbered migration files in `directory` (`001_name.ts`, `002_name.sql`, …), in order. */
+export async function migrationFiles(directory: URL): Promise<string[]> {
+  const names = (await readdir(directory)).filter((name) => /^\d+_.*\.(ts|sql)$/.test(name)).sort();
+  return names.map((name) => fileURLToPath(new URL(name, directory)));
+}
+
+/**
+ * Plain `.sql` files, each run the way a simple-query batch runs: several statements form one
+ * transaction, a single statement runs on its own (so CREATE INDEX CONCURRENTLY goes alone in its
+ * file). Statements are sent one by one so that tracers see each of them.
+ */
+export async function sqlRunner(db: TestDatabase, files: readonly string[]): Promise<MigrationRunner> {
+  const scripts = await Promise.all(files.map(async (file) => splitStatements(await readFile(file, 'utf8'))));
+  const session = await Session.open(db);
+  let applied = 0;
+  return {
+    session,
+    steps: files.map(stepName),
+    async up() {
+      const statements = scripts[applied];
+      if (!statements) throw new Error('No pending SQL migration');
+      const client = await session.connect();
+      try {
+        await runScript(client, statements);
+      } finally {
+        client.release();
+      }
+      return stepName(files[applied++]);
+    },
+    close: () => session.end(),
+  };
+}
+
+async function runScript(client: { query(sql: string): Promise<unknown> }, statements: string[]) {
+  if (statements.length === 1) {
+    await client.query(statements[0]);
+    return;
+  }
+  await client.query('BEGIN');
+  try {
+    for (const statement of statements) await client.query(statement);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  }
+}
+
+/** The statements of a SQL script, split by the Postgres parser, without leading comment lines. */
+export async function splitStatements(script: string): Promise<string[]> {
+  const bytes = Buffer.from(script); // the parser reports UTF-8 byte offsets
+  const { stmts = [] } = await parse(script);
+  return stmts.map(({ stmt_location = 0, stmt_len }) => {
+    const text = bytes.subarray(stmt_location, stmt_len ? stmt_location + stmt_len : undefined).toString();
+    return text.replace(/^(\s*--[^\n]*\n)*/, '').trim();
+  });
+}
+
+function single(names: readonly string[]): string {
+  if (names.length !== 1) throw new Error(`Expected one migration to run, ran ${names.length}: ${names.join(', ')}`);
+  return stepName(names[0]);
+}
