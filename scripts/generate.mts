@@ -19,7 +19,21 @@ const rules = Object.entries(plugin.rules)
     severity: rule.meta.docs.severity ?? 'error',
     fixable: Boolean(rule.meta.fixable),
     hasSuggestions: Boolean(rule.meta.hasSuggestions),
+    options: ruleOptions(rule.meta),
   }));
+
+/** The properties of a rule's options object, with their descriptions and defaults. */
+function ruleOptions(meta: { schema?: unknown; defaultOptions?: unknown[] }) {
+  const schema = Array.isArray(meta.schema) ? meta.schema[0] : undefined;
+  const properties = (schema?.properties ?? {}) as Record<string, { type?: string; description?: string }>;
+  const defaults = (meta.defaultOptions?.[0] ?? {}) as Record<string, unknown>;
+  return Object.entries(properties).map(([name, property]) => ({
+    name,
+    type: property.type ?? 'object',
+    description: property.description ?? '',
+    default: defaults[name],
+  }));
+}
 
 const table = [
   '| Rule | Description | Preset | Fix |',

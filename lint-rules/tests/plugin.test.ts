@@ -1,0 +1,80 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import plugin from '../src/index.ts';
+import { rulesFor } from '../src/configs/index.ts';
+import packageJson from '../../package.json' with { type: 'json' };
+import { ruleDocPages } from './docs-examples.ts';
+
+const ruleFiles = readdirSync(new URL('../src/rules/', import.meta.url))
+  .filter((file) => file.endsWith('.ts') && !['index.ts', 'support.ts'].includes(file))
+  .map((file) => file.slice(0, -'.ts'.length));
+const ruleIds = Object.keys(plugin.rules);
+
+describe('the plugin', () => {
+  it('exports every rule file under its file name', () => {
+    expect(ruleIds.sort()).toEqual(ruleFiles.sort());
+    for (const [id, rule] of Object.entries(plugin.rules)) expect(rule.name).toBe(id);
+  });
+
+  it('has a docs page for every rule and no page without a rule', () => {
+    expect(ruleDocPages().sort()).toEqual(ruleIds.sort());
+  });
+
+  it('has a test file for every rule', () => {
+    const missing = ruleIds.filter((id) => !existsSync(new URL(`rules/${id}.test.ts`, import.meta.url)));
+    expect(missing).toEqual([]);
+  });
+
+  it('names itself as the package does', () => {
+    expect(plugin.meta).toEqual({ name: packageJson.name, version: packageJson.version });
+  });
+});
+
+describe.each(Object.entries(plugin.rules))('rule %s', (id, rule) => {
+  const { docs } = rule.meta;
+
+  it('describes itself the way the catalogue does', () => {
+    expect(docs.description).toMatch(/^(Disallow|Require|Enforce) /);
+    expect(docs.description).not.toMatch(/\.$/);
+    expect(docs.url).toBe(`https://live-upgrade.dev/rules/${id}`);
+  });
+
+  it('describes every option and gives its default', () => {
+    const schema = Array.isArray(rule.meta.schema) ? rule.meta.schema : [];
+    for (const option of schema) {
+      for (const [name, property] of Object.entries(option.properties ?? {})) {
+        expect((property as { description?: string }).description, name).toBeTruthy();
+        expect(rule.meta.defaultOptions?.[0]).toHaveProperty(name);
+      }
+    }
+  });
+
+  it('words its messages as sentences', () => {
+    for (const message of Object.values(rule.meta.messages)) expect(message).toMatch(/^[A-Z{].*[.)]$/s);
+  });
+});
+
+describe('presets', () => {
+  const idsIn = (name: 'recommended' | 'strict' | 'all') =>
+    Object.keys(plugin.configs[name].at(-1)?.rules ?? {}).map((id) => id.replace('live-upgrade/', '')).sort();
+
+  it('recommended holds exactly the rules whose metadata says recommended', () => {
+    expect(idsIn('recommended')).toEqual(ruleIds.filter((id) => plugin.rules[id as keyof typeof plugin.rules].meta.docs.recommended === 'recommended').sort());
+  });
+
+  it('strict adds the strict rules, and all has every rule', () => {
+    expect(idsIn('strict')).toEqual(ruleIds.filter((id) => plugin.rules[id as keyof typeof plugin.rules].meta.docs.recommended !== undefined).sort());
+    expect(idsIn('all')).toEqual([...ruleIds].sort());
+  });
+
+  it('sets the TypeScript parser and the migration folders, so the preset works alone', () => {
+    for (const config of plugin.configs.recommended) {
+      expect(config.files).toEqual(expect.arrayContaining(['**/migrations/**/*.{js,cjs,mjs,ts,cts,mts}']));
+      expect(config.languageOptions?.parser).toHaveProperty('parseForESLint');
+    }
+  });
+
+  it('uses the severity the rule metadata gives', () => {
+    expect(rulesFor(plugin.rules, 'recommended')['live-upgrade/no-opaque-sql']).toBe('warn');
+  });
+});
