@@ -45,8 +45,8 @@ export function openDatabase(): Promise<TestDatabase> {
   return url ? openServerDatabase(url) : openPgliteDatabase();
 }
 
-// PGlite: an instance costs seconds to create, mostly initdb. The first one in a process is dumped
-// once (and cached on disk for the next test files); every database after that loads the dump.
+// PGlite: a new instance costs seconds, mostly initdb. A blank one is created and dumped once (the
+// dump is cached under node_modules/.cache, per PGlite version); every database loads that dump.
 let pgliteDump: Promise<Blob> | undefined;
 const nodeModules = new URL('../../node_modules/', import.meta.url);
 

@@ -110,23 +110,31 @@ export async function traceLocksWhileWaiting(
     await holder.query(`BEGIN; LOCK TABLE ${tables[0]} IN ROW EXCLUSIVE MODE`);
     let settled = false;
     const running = traceLocks(session, tables, work).finally(() => (settled = true));
-    const waiting = await waitUntilBlocked(observer, session.pid, () => settled);
-    const probe: Probe = (sql, params) => observer.query(sql, params);
-    const locks = locksOf(await readRelations(probe, tables, session.pid));
-    const otherConnectionWrote = await tryWrite(observer, write);
-    if ((await waitUntilBlocked(observer, session.pid, () => settled)).query !== waiting.query) {
-      throw new Error('The step stopped waiting before the write was tried');
-    }
-    await holder.query('ROLLBACK');
+    const seen = await watchWhileBlocked(observer, session.pid, () => settled, tables, write)
+      .finally(() => holder.query('ROLLBACK'))
+      .catch(async (error) => {
+        await running.catch(() => undefined); // let the step end before reporting why watching failed
+        throw error;
+      });
     const trace = await running;
-    const waited = trace.find((statement) => statement.sql === waiting.query.trim());
-    if (!waited) throw new Error(`The waiting statement is not in the trace: ${waiting.query}`);
-    waited.whileRunning = { waitingFor: waiting.waitingFor, locks, otherConnectionWrote };
+    const waited = trace.find((statement) => statement.sql === seen.query.trim());
+    if (!waited) throw new Error(`The waiting statement is not in the trace: ${seen.query}`);
+    waited.whileRunning = seen.whileRunning;
     return trace;
   } finally {
-    await holder.query('ROLLBACK').catch(() => undefined);
     await Promise.all([holder.end(), observer.end()]);
   }
+}
+
+async function watchWhileBlocked(observer: pg.Client, pid: number, settled: () => boolean, tables: string[], write: string) {
+  const { query, waitingFor } = await waitUntilBlocked(observer, pid, settled);
+  const probe: Probe = (sql, params) => observer.query(sql, params);
+  const locks = locksOf(await readRelations(probe, tables, pid));
+  const otherConnectionWrote = await tryWrite(observer, write);
+  if ((await waitUntilBlocked(observer, pid, settled)).query !== query) {
+    throw new Error('The step stopped waiting before the write was tried');
+  }
+  return { query, whileRunning: { waitingFor, locks, otherConnectionWrote } };
 }
 
 interface Waiting {

@@ -43,7 +43,10 @@ export async function walkMigrations({ db, runner, checks, apply = (_, up) => up
   return applied;
 }
 
-/** Row count and an md5 over every row (ordered), to prove a step lost or changed nothing. */
+/**
+ * Row count and an md5 over every row (ordered), to prove a step lost or changed nothing.
+ * `table` is a table name or a parenthesised query (to fingerprint some columns only).
+ */
 export async function tableFingerprint(db: Db, table: string): Promise<{ rows: number; md5: string }> {
   const { rows } = await db.query<{ rows: number; md5: string }>(
     `SELECT count(*)::int AS rows,
