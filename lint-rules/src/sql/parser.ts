@@ -20,7 +20,6 @@ export function parseSql(text: string): ParseResult {
 
 /** The parser reports UTF-8 byte offsets; ESLint and JavaScript strings count UTF-16 code units. */
 export function byteToCharOffset(text: string, byteOffset: number): number {
-  // eslint-disable-next-line no-control-regex -- checking for any non-ASCII character
   if (!/[^\u0000-\u007f]/.test(text)) return Math.min(byteOffset, text.length);
   let bytes = 0;
   let index = 0;

@@ -1,0 +1,32 @@
+import { defineConfig } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+import liveUpgrade from './lint-rules/src/index.ts';
+
+const recommendedRules = liveUpgrade.configs.recommended.at(-1)?.rules ?? {};
+
+export default defineConfig(
+  {
+    ignores: ['node_modules/', 'build/', 'dist/', '.docusaurus/', 'bench/.corpus/', '.artifacts/'],
+  },
+  tseslint.configs.recommended,
+  {
+    rules: {
+      // Parse trees of libpg-query and unknown ESLint settings are untyped JSON.
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  // Dogfood: the vetted example migrations pass the plugin's own recommended preset.
+  {
+    files: ['examples/postgres/*/{knex,kysely,node-pg-migrate}/**/*.ts'],
+    plugins: { 'live-upgrade': liveUpgrade },
+    rules: recommendedRules,
+  },
+  {
+    // This scenario's Kysely Migrator runs with disableTransactions, as its concurrent index build needs.
+    files: ['examples/postgres/create-index-concurrently/kysely/**/*.ts'],
+    settings: { 'live-upgrade': { kysely: { disableTransactions: true } } },
+  },
+  // The unsafe variants exist to be reported; their tests assert exactly what the plugin says.
+  liveUpgrade.configs.recommended.map((config) => ({ ...config, ignores: [...(config.ignores ?? []), 'examples/postgres/*/unsafe/**'] })),
+);
