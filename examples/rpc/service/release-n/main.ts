@@ -1,0 +1,4 @@
+import { runNode } from '../node.ts';
+import { release } from './release.ts';
+
+runNode(release);
