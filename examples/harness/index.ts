@@ -2,5 +2,5 @@ export { clientDb, engine, openDatabase, type Db, type Engine, type TestDatabase
 export { traceLocks, traceLocksWhileWaiting, type LockHeld, type TracedStatement } from './lock-trace.ts';
 export { knexRunner, kyselyRunner, migrationFiles, splitStatements, sqlRunner, type MigrationRunner } from './migrations.ts';
 export { Session } from './session.ts';
-export { matchTraceSnapshot } from './trace-snapshot.ts';
+export { matchTraceSnapshot, type TraceSnapshot } from './trace-snapshot.ts';
 export { tableFingerprint, walkMigrations, type StepCheck, type WalkOptions } from './walk.ts';

@@ -26,8 +26,8 @@ export interface TracedStatement {
     /** The lock it was queued for: on a relation, or on an older transaction (virtualxid). */
     waitingFor: { lock: string; relation: string | null; mode: string };
     locks: LockHeld[];
-    /** Whether another connection could write to the table meanwhile. */
-    otherConnectionWrote: boolean;
+    /** A write another connection tried meanwhile, and whether it got its locks within a second. */
+    concurrentWrite: { sql: string; completed: boolean };
   };
 }
 
@@ -130,11 +130,11 @@ async function watchWhileBlocked(observer: pg.Client, pid: number, settled: () =
   const { query, waitingFor } = await waitUntilBlocked(observer, pid, settled);
   const probe: Probe = (sql, params) => observer.query(sql, params);
   const locks = locksOf(await readRelations(probe, tables, pid));
-  const otherConnectionWrote = await tryWrite(observer, write);
+  const concurrentWrite = { sql: write, completed: await tryWrite(observer, write) };
   if ((await waitUntilBlocked(observer, pid, settled)).query !== query) {
     throw new Error('The step stopped waiting before the write was tried');
   }
-  return { query, whileRunning: { waitingFor, locks, otherConnectionWrote } };
+  return { query, whileRunning: { waitingFor, locks, concurrentWrite } };
 }
 
 interface Waiting {

@@ -17,6 +17,7 @@ import {
   type StepCheck,
   type TestDatabase,
   type TracedStatement,
+  type TraceSnapshot,
 } from '../../harness/index.ts';
 import { createMigrator } from './kysely/migrator.ts';
 import { insertSampleUsers, profileSample, SAMPLE_ROWS } from './sample-data.ts';
@@ -77,8 +78,8 @@ const variants: Variant[] = [
   { tool: 'sql', concurrent: true, open: async (db) => sqlRunner(db, await migrationFiles(new URL('sql/', here))) },
 ];
 
-const measured: { tool: string; migration: string; statements: TracedStatement[] }[] = [];
-let serverVersion: number | undefined;
+const measured: TraceSnapshot['steps'] = [];
+let serverVersion: number;
 
 describe.each(variants)('$tool', ({ tool, concurrent, open }) => {
   let db: TestDatabase;
@@ -144,11 +145,11 @@ describe.each(variants)('$tool', ({ tool, concurrent, open }) => {
       expect(seen.waitingFor).toEqual({ lock: 'virtualxid', relation: null, mode: 'ShareLock' });
       expect(seen.locks).toContainEqual({ relation: 'users', mode: 'ShareUpdateExclusiveLock' });
       expect(seen.locks).not.toContainEqual(expect.objectContaining({ relation: 'users', mode: 'ShareLock' }));
-      expect(seen.otherConnectionWrote).toBe(true);
+      expect(seen.concurrentWrite).toEqual({ sql: WRITE_DURING_BUILD, completed: true });
     } else {
       // Queued for SHARE on users: every later writer queues behind it.
       expect(seen.waitingFor).toEqual({ lock: 'relation', relation: 'users', mode: 'ShareLock' });
-      expect(seen.otherConnectionWrote).toBe(false);
+      expect(seen.concurrentWrite).toEqual({ sql: WRITE_DURING_BUILD, completed: false });
     }
   });
 });
