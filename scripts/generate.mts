@@ -2,21 +2,22 @@
 // `--check` fails instead of writing when a committed file is out of date (CI runs it).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import plugin from '../lint-rules/src/index.ts';
+import { rules as ruleModules } from '../lint-rules/src/index.ts';
 import { rulesFor, type ConfigName } from '../lint-rules/src/configs/index.ts';
+import { docsOf } from '../lint-rules/src/create-rule.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const check = process.argv.includes('--check');
 const presets: ConfigName[] = ['recommended', 'strict', 'all'];
 
-const rules = Object.entries(plugin.rules)
+const rules = Object.entries(ruleModules)
   .sort(([a], [b]) => a.localeCompare(b))
   .map(([id, rule]) => ({
     id,
-    description: rule.meta.docs.description,
+    description: docsOf(rule).description,
     type: rule.meta.type,
-    presets: presets.filter((preset) => `live-upgrade/${id}` in rulesFor(plugin.rules, preset)),
-    severity: rule.meta.docs.severity ?? 'error',
+    presets: presets.filter((preset) => `live-upgrade/${id}` in rulesFor(ruleModules, preset)),
+    severity: docsOf(rule).severity ?? 'error',
     fixable: Boolean(rule.meta.fixable),
     hasSuggestions: Boolean(rule.meta.hasSuggestions),
     options: ruleOptions(rule.meta),

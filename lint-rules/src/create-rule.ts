@@ -11,3 +11,9 @@ export interface LiveUpgradeDocs {
 }
 
 export const createRule = RuleCreator<LiveUpgradeDocs>(ruleDocsUrl);
+
+/** Every rule made by `createRule` has docs; the rule-module type leaves them optional. */
+export function docsOf(rule: { meta: { docs?: LiveUpgradeDocs & { description: string; url?: string } } }) {
+  if (!rule.meta.docs) throw new Error('a live-upgrade rule without meta.docs');
+  return rule.meta.docs;
+}

@@ -1,6 +1,6 @@
 import tsParser from '@typescript-eslint/parser';
 import type { Linter } from 'eslint';
-import type { Preset } from '../create-rule.ts';
+import { docsOf, type Preset } from '../create-rule.ts';
 import type { rules as allRules } from '../rules/index.ts';
 
 export const PLUGIN_NAMESPACE = 'live-upgrade';
@@ -10,6 +10,15 @@ export const MIGRATION_FILES = [
   '**/migrations/**/*.{js,cjs,mjs,ts,cts,mts}',
   '**/migration/**/*.{js,cjs,mjs,ts,cts,mts}',
   '**/db/migrate/**/*.{js,cjs,mjs,ts,cts,mts}',
+];
+
+/** Where Prisma, Drizzle, graphile-migrate, node-pg-migrate and hand-run `.sql` migrations live. */
+export const SQL_MIGRATION_FILES = [
+  '**/migrations/**/*.sql',
+  '**/migration/**/*.sql',
+  '**/drizzle/**/*.sql',
+  '**/prisma/migrations/**/*.sql',
+  '**/db/migrate/**/*.sql',
 ];
 
 export type ConfigName = Preset | 'all';
@@ -27,13 +36,20 @@ export function buildConfigs(plugin: { rules: typeof allRules }): Record<ConfigN
       languageOptions: { parser: tsParser, sourceType: 'module' },
       rules: rulesFor(plugin.rules, name),
     },
+    {
+      name: `${PLUGIN_NAMESPACE}/${name}/sql`,
+      files: SQL_MIGRATION_FILES,
+      plugins: { [PLUGIN_NAMESPACE]: plugin as never },
+      language: `${PLUGIN_NAMESPACE}/sql`,
+      rules: rulesFor(plugin.rules, name),
+    },
   ];
   return { recommended: config('recommended'), strict: config('strict'), all: config('all') };
 }
 
 export function rulesFor(rules: typeof allRules, name: ConfigName): Linter.RulesRecord {
   const entries = Object.entries(rules)
-    .filter(([, rule]) => PRESET_ORDER.indexOf(rule.meta.docs?.recommended ?? 'all') <= PRESET_ORDER.indexOf(name))
-    .map(([id, rule]) => [`${PLUGIN_NAMESPACE}/${id}`, rule.meta.docs?.severity ?? 'error'] as const);
+    .filter(([, rule]) => PRESET_ORDER.indexOf(docsOf(rule).recommended) <= PRESET_ORDER.indexOf(name))
+    .map(([id, rule]) => [`${PLUGIN_NAMESPACE}/${id}`, docsOf(rule).severity ?? 'error'] as const);
   return Object.fromEntries(entries);
 }
