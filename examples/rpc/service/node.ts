@@ -3,11 +3,11 @@ import { plainJson } from '../messaging/context.ts';
 import { Dispatcher, serveRaw } from '../messaging/dispatcher.ts';
 import { httpTransport, startHttpServer, type Route } from '../messaging/http.ts';
 import { failureOf } from '../messaging/messages.ts';
-import { backportObject, ObjectSerializer, type BackportApi } from '../objects/serializer.ts';
-import type { ObjectPrimitive } from '../objects/versioned-object.ts';
+import { ObjectSerializer } from '../objects/serializer.ts';
 import { currentEntry } from '../upgrade/service-history.ts';
 import { minimumServiceVersion, newestUrl, registerService, urlOf, type Binary } from '../upgrade/service-registry.ts';
 import { checkSupportWindow, parseCapSetting, VersionCap } from '../upgrade/version-cap.ts';
+import { CONDUCTOR_RPC_VERSION, conductorBackportApi, conductorEndpoint } from './conductor.ts';
 import type { Release } from './release.ts';
 
 // One node of the service, as a separate process. NODE_ROLE=compute serves the compute RPC API;
@@ -33,12 +33,9 @@ function startCompute(release: Release, registryDir: string, host: string) {
   const conductor = new RpcClient({
     transport: httpTransport(() => newestUrl(registryDir, 'conductor')),
     format: release.wireFormat,
-    version: '1.0',
+    version: CONDUCTOR_RPC_VERSION,
   });
-  const backport: BackportApi = {
-    objectBackport: async (object, manifest) =>
-      (await conductor.prepare({ server: 'conductor' }).call('objectBackport', { object, manifest })) as ObjectPrimitive,
-  };
+  const backport = conductorBackportApi(conductor);
   const notifier = release.createNotifier(`compute:${host}`, (message) => emit({ event: 'notification', message }));
   const dispatcher = new Dispatcher(release.computeEndpoints(notifier), new ObjectSerializer(release.objects, backport));
   return startHttpServer({ '/rpc': rpcRoute(dispatcher, release) });
@@ -61,10 +58,7 @@ async function startController(release: Release, registryDir: string) {
     emit({ event: 'reloaded' });
   });
   // #endregion reload
-  const conductor = new Dispatcher(
-    [{ version: '1.0', methods: { objectBackport: (args) => backportObject(release.objects, args.object as ObjectPrimitive, args.manifest as Record<string, string>) } }],
-    plainJson,
-  );
+  const conductor = new Dispatcher([conductorEndpoint(release.objects)], plainJson);
   const apiRoute: Route = async (body) => {
     try {
       return { status: 200, body: JSON.stringify({ ok: true, ...(await api.rebuild(JSON.parse(body) as Record<string, unknown>)) }) };

@@ -107,10 +107,10 @@ export async function stopAllNodes(): Promise<void> {
   await Promise.all([...running.values()].map((stop) => stop()));
 }
 
-/** Is a process with this pid still alive? */
-export function isAlive(pid: number): boolean {
+/** Is any process of the group this node leads still alive? */
+export function isGroupAlive(pid: number): boolean {
   try {
-    process.kill(pid, 0);
+    process.kill(-pid, 0);
     return true;
   } catch {
     return false;
