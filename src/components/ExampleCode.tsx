@@ -2,18 +2,15 @@ import React from 'react';
 import CodeBlock from '@theme/CodeBlock';
 import { extractRegion, languageOf } from './regions';
 
-declare global {
-  namespace NodeJS {
-    interface Require {
-      context(directory: string, recursive: boolean, filter: RegExp): RequireContext;
-    }
-  }
-}
-
 interface RequireContext {
   keys(): string[];
   (key: string): string | { default: string };
 }
+
+// The bundler's require.context, which Node's types do not describe.
+declare const require: {
+  context(directory: string, recursive: boolean, filter: RegExp): RequireContext;
+};
 
 // Every example file is a bundler dependency, so an edited example shows up in
 // the next build or on hot reload (reading files in a remark plugin goes stale
