@@ -5,6 +5,7 @@ import type { PluginOptions as DocsOptions } from '@docusaurus/plugin-content-do
 import type { PluginOptions as SearchOptions } from '@easyops-cn/docusaurus-search-local';
 import { themes as prismThemes } from 'prism-react-renderer';
 import exampleCodeCheck from './src/remark/example-code-check';
+import { SITE_URL } from './lint-rules/src/site';
 
 // Both docs instances may embed examples, so both get the same early check.
 const remarkBeforeDefaults: DocsOptions['beforeDefaultRemarkPlugins'] = [
@@ -37,7 +38,8 @@ const config: Config = {
   title: 'Live Upgrade',
   tagline: 'Ship database migrations and RPC changes while the previous release keeps running',
   favicon: 'img/logo.svg',
-  url: 'https://live-upgrade.example',
+  // The rules' docs URLs are built from the same constant.
+  url: SITE_URL,
   baseUrl: '/',
   trailingSlash: false,
 
