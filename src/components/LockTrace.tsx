@@ -15,50 +15,72 @@ const SQL_MODE: Record<string, string> = {
 };
 
 function Mode({ mode }: { mode: string }): React.JSX.Element {
-  return <code title={mode}>{SQL_MODE[mode] ?? mode}</code>;
+  return (
+    <code title={mode} style={{ whiteSpace: 'nowrap' }}>
+      {SQL_MODE[mode] ?? mode}
+    </code>
+  );
 }
 
 function LockList({ locks }: { locks: LockHeld[] }): React.JSX.Element {
   if (locks.length === 0) return <>none</>;
   return (
-    <ul>
-      {locks.map(({ relation, mode }) => (
-        <li key={`${relation} ${mode}`}>
-          {relation}: <Mode mode={mode} />
-        </li>
+    <>
+      {locks.map(({ relation, mode }, index) => (
+        <React.Fragment key={`${relation} ${mode}`}>
+          {index > 0 && <br />}
+          {relation} <Mode mode={mode} />
+        </React.Fragment>
       ))}
-    </ul>
+    </>
   );
 }
 
 function HeldLocks({ statement }: { statement: TracedStatement }): React.JSX.Element {
   if (statement.locks) return <LockList locks={statement.locks} />;
-  return <>released when the statement ended (it ran outside a transaction)</>;
+  return <>released when it ended (no transaction)</>;
 }
 
 function WhileRunning({ statement }: { statement: TracedStatement }): React.JSX.Element {
   const seen = statement.whileRunning;
   if (!seen) return <>not observed</>;
-  const { waitingFor } = seen;
+  const { waitingFor, locks, concurrentWrite } = seen;
   return (
     <>
-      <p>
-        Waiting for{' '}
-        {waitingFor.relation ? (
-          <>
-            <Mode mode={waitingFor.mode} /> on {waitingFor.relation}
-          </>
-        ) : (
-          <>an older transaction to finish</>
-        )}
-        , holding:
-      </p>
-      <LockList locks={seen.locks} />
-      <p>
-        Another connection ran <code>{seen.concurrentWrite.sql}</code>:{' '}
-        {seen.concurrentWrite.completed ? 'it went through.' : 'it was still waiting for its lock after one second.'}
-      </p>
+      Waiting for{' '}
+      {waitingFor.relation ? (
+        <>
+          <Mode mode={waitingFor.mode} /> on {waitingFor.relation}
+        </>
+      ) : (
+        'an older transaction to end'
+      )}
+      .
+      <br />
+      Holding: <LockList locks={locks} />
+      <br />
+      Write from another connection: <strong>{concurrentWrite.completed ? 'went through' : 'blocked'}</strong>
     </>
+  );
+}
+
+/** The writes tried from other connections, listed once under the table. */
+function ConcurrentWrites({ trace }: { trace: TraceSnapshot }): React.JSX.Element | null {
+  const writes = new Set(
+    trace.steps.flatMap(({ statements }) =>
+      statements.flatMap((statement) => statement.whileRunning?.concurrentWrite.sql ?? []),
+    ),
+  );
+  if (writes.size === 0) return null;
+  return (
+    <p>
+      <small>
+        Write from another connection, with a one-second <code>lock_timeout</code>, rolled back:{' '}
+        {[...writes].map((sql) => (
+          <code key={sql}>{sql}</code>
+        ))}
+      </small>
+    </p>
   );
 }
 
@@ -69,47 +91,49 @@ export interface LockTraceProps {
 
 /** A measured lock trace: what each migration statement locked, and whether it rewrote a table. */
 export default function LockTrace({ trace }: LockTraceProps): React.JSX.Element {
-  const engine = trace.engine === 'pglite' ? `PGlite (PostgreSQL ${trace.serverVersion})` : `PostgreSQL ${trace.serverVersion}`;
+  const engine =
+    trace.engine === 'pglite' ? `PGlite (PostgreSQL ${trace.serverVersion})` : `PostgreSQL ${trace.serverVersion}`;
   const observed = trace.steps.some(({ statements }) => statements.some((statement) => statement.whileRunning));
   return (
-    <table>
-      <caption>Measured on {engine}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Migration</th>
-          <th scope="col">Statement</th>
-          <th scope="col">Locks held after it</th>
-          {observed && <th scope="col">Seen from another connection while it waited</th>}
-          <th scope="col">Table rewritten</th>
-        </tr>
-      </thead>
-      <tbody>
-        {trace.steps.flatMap(({ tool, migration, statements }) =>
-          statements.map((statement, index) => (
-            <tr key={`${tool} ${migration} ${index}`}>
-              <th scope="row">
-                {tool}
-                <br />
-                <small>{migration}</small>
-              </th>
-              <td>
-                <code>{statement.sql}</code>
-                <br />
-                <small>{statement.inTransaction ? 'inside a transaction' : 'outside a transaction'}</small>
-              </td>
-              <td>
-                <HeldLocks statement={statement} />
-              </td>
-              {observed && (
+    <>
+      <table>
+        <caption>Measured on {engine}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Tool</th>
+            <th scope="col">Statement</th>
+            <th scope="col">Locks held right after it</th>
+            {observed && <th scope="col">While it waited (seen from another connection)</th>}
+            <th scope="col">Rewritten</th>
+          </tr>
+        </thead>
+        <tbody>
+          {trace.steps.flatMap(({ tool, migration, statements }) =>
+            statements.map((statement, index) => (
+              <tr key={`${tool} ${migration} ${index}`}>
+                <th scope="row">{tool}</th>
                 <td>
-                  <WhileRunning statement={statement} />
+                  <code>{statement.sql}</code>
+                  <br />
+                  <small>
+                    {migration}, {statement.inTransaction ? 'inside a transaction' : 'outside a transaction'}
+                  </small>
                 </td>
-              )}
-              <td>{statement.rewritten.length > 0 ? `yes: ${statement.rewritten.join(', ')}` : 'no'}</td>
-            </tr>
-          )),
-        )}
-      </tbody>
-    </table>
+                <td>
+                  <HeldLocks statement={statement} />
+                </td>
+                {observed && (
+                  <td>
+                    <WhileRunning statement={statement} />
+                  </td>
+                )}
+                <td>{statement.rewritten.length > 0 ? `yes: ${statement.rewritten.join(', ')}` : 'no'}</td>
+              </tr>
+            )),
+          )}
+        </tbody>
+      </table>
+      <ConcurrentWrites trace={trace} />
+    </>
   );
 }
