@@ -16,6 +16,7 @@ interface ApiReply {
   result?: { handledBy: string; instanceFields: string[]; backports: string[] };
 }
 
+// #region run-cell
 /** Turns the controller's reply into the cell's outcome; "works" only when nothing was lost. */
 function observe(reply: ApiReply, request: Record<string, unknown>): Outcome {
   if (!reply.ok) return { outcome: 'error', error: reply.error?.name ?? 'unknown' };
@@ -52,6 +53,8 @@ async function runCell({ client, server, cap }: MatrixCell): Promise<Outcome> {
     await rm(registryDir, { recursive: true, force: true });
   }
 }
+
+// #endregion run-cell
 
 describe.concurrent('client × server × version cap, across real processes', () => {
   it.each(MATRIX.map((cell) => [`client ${cell.client}, server ${cell.server}, cap ${cell.cap}`, cell] as const))(

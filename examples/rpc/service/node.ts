@@ -70,8 +70,10 @@ async function startController(release: Release, registryDir: string) {
 }
 
 export function runNode(release: Release): void {
+  // #region parent-watch
   // The parent holds our stdin open; when it goes away, so does this node.
   process.stdin.on('end', () => process.exit(0)).resume();
+  // #endregion parent-watch
   const start = async () => {
     const role = required('NODE_ROLE');
     if (role !== 'compute' && role !== 'controller') throw new Error(`NODE_ROLE must be compute or controller, not ${role}`);

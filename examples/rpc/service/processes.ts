@@ -29,9 +29,11 @@ export interface NodeProcess {
 /** Stop functions of the nodes still running, by pid. */
 const running = new Map<number, () => Promise<void>>();
 
+// #region exit-sweep
 process.on('exit', () => {
   for (const pid of running.keys()) killGroup(pid, 'SIGKILL');
 });
+// #endregion exit-sweep
 
 function killGroup(pid: number, signal: NodeJS.Signals): void {
   try {
@@ -42,6 +44,7 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
 }
 
 export async function startNode(release: ReleaseFolder, env: Record<string, string>, timeoutMs = 30_000): Promise<NodeProcess> {
+  // #region spawn
   const entry = fileURLToPath(new URL(`./${release}/main.ts`, import.meta.url));
   const child = spawn(process.execPath, ['--import', 'jiti/register', entry], {
     cwd: REPO_ROOT,
@@ -50,6 +53,7 @@ export async function startNode(release: ReleaseFolder, env: Record<string, stri
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const pid = child.pid;
+  // #endregion spawn
   if (pid === undefined) throw new Error(`Could not start ${release}`);
   // 'close' comes after the output streams are drained, so stderr is complete by then.
   const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
