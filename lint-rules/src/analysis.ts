@@ -3,6 +3,8 @@ import type { RuleContext } from '@typescript-eslint/utils/ts-eslint';
 import type { FunctionContext, JsFrontend } from './frontends/frontend.ts';
 import { JS_FRONTENDS } from './frontends/index.ts';
 import { findMigrationFunctions, type MigrationFunction } from './frontends/js/migration-functions.ts';
+import { sqlFileMigration } from './languages/sql/migration.ts';
+import { SqlSourceCode } from './languages/sql/source-code.ts';
 import type { Migration } from './model/migration.ts';
 import type { Operation } from './model/operation.ts';
 import { readSettings, type LiveUpgradeSettings } from './settings.ts';
@@ -17,7 +19,12 @@ export function getMigration(context: Readonly<RuleContext<string, readonly unkn
   const sourceCode = context.sourceCode;
   let migration = cache.get(sourceCode);
   if (!migration) {
-    migration = analyseJs(sourceCode, readSettings(context.settings));
+    const settings = readSettings(context.settings);
+    // A .sql file linted with the plugin's SQL language: its text is the migration.
+    migration =
+      (sourceCode as object) instanceof SqlSourceCode
+        ? sqlFileMigration(sourceCode as unknown as SqlSourceCode, context.filename, settings)
+        : analyseJs(sourceCode, settings);
     cache.set(sourceCode, migration);
   }
   return migration;

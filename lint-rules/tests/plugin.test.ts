@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import plugin, { rules } from '../src/index.ts';
 import { rulesFor } from '../src/configs/index.ts';
 import { docsOf } from '../src/create-rule.ts';
+import { sqlLanguage } from '../src/languages/sql/language.ts';
 import packageJson from '../../package.json' with { type: 'json' };
 import { ruleDocPages } from './docs-examples.ts';
 
@@ -56,8 +57,14 @@ describe.each(Object.entries(rules))('rule %s', (id, rule) => {
 });
 
 describe('presets', () => {
-  const idsIn = (name: 'recommended' | 'strict' | 'all') =>
-    Object.keys(plugin.configs[name].at(-1)?.rules ?? {}).map((id) => id.replace('live-upgrade/', '')).sort();
+  // A preset is one config object for JS/TS migrations and one for .sql files, with the same rules.
+  const idsIn = (name: 'recommended' | 'strict' | 'all') => {
+    const [first = [], ...others] = plugin.configs[name].map((config) =>
+      Object.keys(config.rules ?? {}).map((id) => id.replace('live-upgrade/', '')).sort(),
+    );
+    for (const ids of others) expect(ids).toEqual(first);
+    return first;
+  };
 
   it('recommended holds exactly the rules whose metadata says recommended', () => {
     expect(idsIn('recommended')).toEqual(ruleIds.filter((id) => docsOf(rules[id as keyof typeof rules]).recommended === 'recommended').sort());
@@ -68,11 +75,14 @@ describe('presets', () => {
     expect(idsIn('all')).toEqual([...ruleIds].sort());
   });
 
-  it('sets the TypeScript parser and the migration folders, so the preset works alone', () => {
-    for (const config of plugin.configs.recommended) {
-      expect(config.files).toEqual(expect.arrayContaining(['**/migrations/**/*.{js,cjs,mjs,ts,cts,mts}']));
-      expect(config.languageOptions?.parser).toHaveProperty('parseForESLint');
-    }
+  it.each(['recommended', 'strict', 'all'] as const)('%s sets the parser or language and the migration folders, so it works alone', (name) => {
+    const [js, sql, ...rest] = plugin.configs[name];
+    expect(rest).toEqual([]);
+    expect(js?.files).toEqual(expect.arrayContaining(['**/migrations/**/*.{js,cjs,mjs,ts,cts,mts}']));
+    expect(js?.languageOptions?.parser).toHaveProperty('parseForESLint');
+    expect(sql?.files).toEqual(expect.arrayContaining(['**/migrations/**/*.sql', '**/prisma/migrations/**/*.sql', '**/drizzle/**/*.sql']));
+    expect(sql?.language).toBe('live-upgrade/sql');
+    expect(plugin.languages?.sql).toBe(sqlLanguage);
   });
 
   it('uses the severity the rule metadata gives', () => {

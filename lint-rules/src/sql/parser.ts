@@ -9,16 +9,25 @@ export type ParseResult =
   | { ok: false; message: string; /** character offset of the error in the text */ position: number };
 
 export function parseSql(text: string): ParseResult {
+  // Postgres accepts an empty query string; the library refuses it before parsing.
+  if (text === '') return { ok: true, statements: [] };
   try {
     return { ok: true, statements: parseSync(text).stmts ?? [] };
   } catch (error) {
     const details = (error as { sqlDetails?: { message: string; cursorPosition: number } }).sqlDetails;
     const message = details?.message ?? (error instanceof Error ? error.message : String(error));
-    return { ok: false, message, position: byteToCharOffset(text, details?.cursorPosition ?? 0) };
+    return { ok: false, message, position: codePointToCharOffset(text, details?.cursorPosition ?? 0) };
   }
 }
 
-/** The parser reports UTF-8 byte offsets; ESLint and JavaScript strings count UTF-16 code units. */
+/** The parser places an error in code points (Postgres counts characters there); strings count UTF-16 code units. */
+function codePointToCharOffset(text: string, codePoints: number): number {
+  let index = 0;
+  for (let count = 0; count < codePoints && index < text.length; count++) index += text.codePointAt(index)! > 0xffff ? 2 : 1;
+  return index;
+}
+
+/** Statement locations are UTF-8 byte offsets; ESLint and JavaScript strings count UTF-16 code units. */
 export function byteToCharOffset(text: string, byteOffset: number): number {
   if (!/[^\u0000-\u007f]/.test(text)) return Math.min(byteOffset, text.length);
   let bytes = 0;

@@ -19,9 +19,9 @@ ruleTester().run('no-sql-syntax-error', rule, {
       errors: [{ messageId: 'syntaxError', line: 8, column: 18 }],
     },
     {
-      // Escapes before the error shift the position in the source, not in the SQL.
+      // Escapes before the error shift the position in the source, not in the SQL; `ü` is one column.
       code: knexMigration("  await knex.raw('COMMENT ON TABLE users IS \\'ü\\'; SELEC 1');"),
-      errors: [{ messageId: 'syntaxError', line: 4, column: 51 }],
+      errors: [{ messageId: 'syntaxError', line: 4, column: 52 }],
     },
   ],
 });
