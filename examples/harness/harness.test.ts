@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
+  nodePgMigrateRunner,
   openDatabase,
   Session,
   splitStatements,
@@ -16,16 +17,18 @@ import {
 
 let directory: string;
 
-/** Writes numbered SQL migrations to a temporary folder and returns their paths. */
-async function sqlMigrations(scripts: Record<string, string>): Promise<string[]> {
+/** Writes numbered migrations (`.sql` or `.ts`) to a temporary folder and returns their paths. */
+async function writeMigrations(extension: 'sql' | 'ts', sources: Record<string, string>): Promise<string[]> {
   return Promise.all(
-    Object.entries(scripts).map(async ([name, script]) => {
-      const file = join(directory, `${name}.sql`);
-      await writeFile(file, script);
+    Object.entries(sources).map(async ([name, source]) => {
+      const file = join(directory, `${name}.${extension}`);
+      await writeFile(file, source);
       return file;
     }),
   );
 }
+
+const sqlMigrations = (scripts: Record<string, string>) => writeMigrations('sql', scripts);
 
 let db: TestDatabase;
 
@@ -148,6 +151,69 @@ describe('walkMigrations', () => {
     } finally {
       await runner.close();
       await db.exec('DROP TABLE notes');
+    }
+  });
+});
+
+describe('nodePgMigrateRunner', () => {
+  const history = {
+    '001_create_tasks': `export const up = (pgm) => {
+      pgm.createTable('tasks', { id: 'id', title: { type: 'text', notNull: true } });
+    };`,
+    '002_index_tasks_title': `export const up = (pgm) => {
+      pgm.noTransaction();
+      pgm.createIndex('tasks', 'title', { concurrently: true });
+    };`,
+    '003_add_tasks_done': `export const up = (pgm) => {
+      pgm.addColumn('tasks', { done: { type: 'boolean', notNull: true, default: false } });
+    };`,
+  };
+
+  test('runs one migration per step with the SQL the pgm calls build, in a transaction unless pgm.noTransaction()', async () => {
+    const runner = await nodePgMigrateRunner(db, await writeMigrations('ts', history));
+    try {
+      expect(runner.steps).toEqual(Object.keys(history));
+      const traces = [];
+      for (const step of runner.steps) {
+        traces.push(await traceLocks(runner.session, ['tasks'], async () => expect(await runner.up()).toBe(step)));
+      }
+      const [create, index, addColumn] = traces.map((trace) => trace.map(({ sql, inTransaction }) => ({ sql, inTransaction })));
+      expect(create).toEqual([{ sql: expect.stringMatching(/^CREATE TABLE "tasks"/), inTransaction: true }]);
+      expect(index).toEqual([{ sql: 'CREATE INDEX CONCURRENTLY "tasks_title_index" ON "tasks" ("title");', inTransaction: false }]);
+      expect(addColumn).toEqual([
+        { sql: 'ALTER TABLE "tasks"\n  ADD "done" boolean DEFAULT false NOT NULL;', inTransaction: true },
+      ]);
+      expect(traces[2][0].locks).toContainEqual({ relation: 'tasks', mode: 'AccessExclusiveLock' });
+      const { rows } = await db.query('SELECT name FROM pgmigrations ORDER BY id');
+      expect(rows.map(({ name }) => name)).toEqual(Object.keys(history));
+      await expect(runner.up()).rejects.toThrow('Expected one migration to run, ran 0');
+    } finally {
+      await runner.close();
+      await db.exec('DROP TABLE tasks, pgmigrations');
+    }
+  });
+
+  test('rolls a failed migration back: its statements and its pgmigrations row', async () => {
+    const runner = await nodePgMigrateRunner(
+      db,
+      await writeMigrations('ts', {
+        '001_create_tasks': history['001_create_tasks'],
+        '002_broken': `export const up = (pgm) => {
+          pgm.addColumn('tasks', { done: 'boolean' });
+          pgm.sql('SELECT missing_column FROM tasks');
+        };`,
+      }),
+    );
+    try {
+      await runner.up();
+      await expect(runner.up()).rejects.toThrow('column "missing_column" does not exist');
+      const { rows } = await db.query(`SELECT
+        (SELECT count(*)::int FROM pgmigrations) AS recorded,
+        (SELECT count(*)::int FROM information_schema.columns WHERE table_name = 'tasks' AND column_name = 'done') AS done_columns`);
+      expect(rows).toEqual([{ recorded: 1, done_columns: 0 }]);
+    } finally {
+      await runner.close();
+      await db.exec('DROP TABLE tasks, pgmigrations');
     }
   });
 });

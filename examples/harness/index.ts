@@ -1,6 +1,14 @@
 export { clientDb, engine, openDatabase, type Db, type Engine, type TestDatabase } from './database.ts';
 export { traceLocks, traceLocksWhileWaiting, type LockHeld, type TracedStatement } from './lock-trace.ts';
-export { knexRunner, kyselyRunner, migrationFiles, splitStatements, sqlRunner, type MigrationRunner } from './migrations.ts';
+export {
+  knexRunner,
+  kyselyRunner,
+  migrationFiles,
+  nodePgMigrateRunner,
+  splitStatements,
+  sqlRunner,
+  type MigrationRunner,
+} from './migrations.ts';
 export { Session } from './session.ts';
 export { matchTraceSnapshot, type TraceSnapshot } from './trace-snapshot.ts';
 export { tableFingerprint, walkMigrations, type StepCheck, type WalkOptions } from './walk.ts';

@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import knex, { type Knex } from 'knex';
 import { Kysely, PostgresDialect, type Migration, type MigrationProvider, type Migrator } from 'kysely';
 import { parse } from 'libpg-query';
+import { runner as nodePgMigrate, type MigrationBuilder } from 'node-pg-migrate';
 import type { TestDatabase } from './database.ts';
 import { Session } from './session.ts';
 
@@ -78,6 +79,59 @@ export async function kyselyRunner(
       return single((results ?? []).map((result) => result.migrationName));
     },
     close: () => kysely.destroy(),
+  };
+}
+
+/** A node-pg-migrate migration module: `up(pgm)` (and `down`) build the SQL through `pgm.*`. */
+interface NodePgMigrateModule {
+  up: (pgm: MigrationBuilder) => Promise<void> | void;
+  down?: ((pgm: MigrationBuilder) => Promise<void> | void) | false;
+}
+
+/**
+ * node-pg-migrate's own runner over `files` (in order), one migration per `up()`. Each migration
+ * gets its own transaction unless it calls `pgm.noTransaction()`, as with the CLI's
+ * `--no-single-transaction`; the SQL that runs is what the `pgm.*` calls generate.
+ */
+export async function nodePgMigrateRunner(db: TestDatabase, files: readonly string[]): Promise<MigrationRunner> {
+  const modules = await importMigrations<NodePgMigrateModule>(files);
+  const session = await Session.open(db);
+  const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+  return {
+    session,
+    steps: [...modules.keys()],
+    async up() {
+      const client = await session.connect();
+      try {
+        const applied = await nodePgMigrate({
+          dbClient: client,
+          // The exact files, in the order node-pg-migrate sorts them; escaped so no name acts as a pattern.
+          dir: files.map((file) => file.replace(/[*?[\]{}()!@+]/g, '\\$&')),
+          useGlob: true,
+          migrationLoaderStrategies: [
+            {
+              extensions: ['.ts'],
+              loader: async (paths) => paths.map((path) => ({ id: path, filePaths: [path], actions: modules.get(stepName(path))! })),
+            },
+          ],
+          migrationsTable: 'pgmigrations',
+          direction: 'up',
+          count: 1,
+          singleTransaction: false,
+          logger: silent,
+        });
+        return single(applied.map((migration) => migration.name));
+      } catch (error) {
+        // node-pg-migrate leaves a failed migration's transaction open on a client it did not
+        // open; the CLI closes its connection, which rolls back and frees the advisory lock.
+        await client.probe('ROLLBACK');
+        await client.probe('SELECT pg_advisory_unlock_all()');
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => session.end(),
   };
 }
 
