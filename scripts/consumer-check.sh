@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the packed plugin in a fresh project outside this repository, lints a Knex migration
-# with the `eslint` CLI and the recommended preset, and checks the report.
+# and a Prisma migration.sql with the `eslint` CLI and the recommended preset, and checks the report.
 # The project lives under /tmp so that module resolution cannot fall back to this repository's
 # node_modules: only what the tarball declares is there.
 set -euo pipefail
@@ -53,18 +53,28 @@ export async function down(knex: Knex): Promise<void> {
 EOF
 expected_line=$(grep -n 'table.index(' "$migration" | cut -d: -f1)
 
-echo "-- eslint --format json migrations"
+# A .sql migration goes through the plugin's SQL language.
+sql_migration=prisma/migrations/20240101000000_add_index/migration.sql
+mkdir -p "$(dirname "$sql_migration")"
+printf -- '-- CreateIndex\nCREATE INDEX "User_email_idx" ON "User"("email");\n' >"$sql_migration"
+sql_expected_line=$(grep -n '^CREATE INDEX' "$sql_migration" | cut -d: -f1)
+
+echo "-- eslint --format json migrations prisma"
 # Exit code 1 means "problems found", which is what we expect; 2 means ESLint itself failed.
 status=0
-npx --no-install eslint --format json migrations >report.json || status=$?
+npx --no-install eslint --format json migrations prisma >report.json || status=$?
 [[ $status == 0 || $status == 1 ]] || fail "eslint exited with $status"
-jq -r '.[] | .messages[] | "\(.line):\(.column) \(.ruleId // "fatal") \(.message)"' report.json
+jq -r '.[] | .filePath as $file | .messages[] | "\($file):\(.line):\(.column) \(.ruleId // "fatal") \(.message)"' report.json
 
-jq -e 'length == 1' report.json >/dev/null || fail "expected a result for exactly one file"
+jq -e 'length == 2' report.json >/dev/null || fail "expected a result for exactly two files"
 fatal=$(jq '[.[].messages[] | select(.fatal == true)] | length' report.json)
-[[ $fatal == 0 ]] || fail "the migration did not parse (fatal messages in the report)"
-lines=$(jq -c --arg rule "$EXPECTED_RULE" '[.[].messages[] | select(.ruleId == $rule) | .line]' report.json)
-[[ $lines == "[$expected_line]" ]] ||
-  fail "expected one $EXPECTED_RULE report at line $expected_line of $migration, got lines $lines"
+[[ $fatal == 0 ]] || fail "a migration did not parse (fatal messages in the report)"
+for checked in "$migration:$expected_line" "$sql_migration:$sql_expected_line"; do
+  file=${checked%:*}
+  line=${checked##*:}
+  lines=$(jq -c --arg rule "$EXPECTED_RULE" --arg file "$project/$file" \
+    '[.[] | select(.filePath == $file) | .messages[] | select(.ruleId == $rule) | .line]' report.json)
+  [[ $lines == "[$line]" ]] || fail "expected one $EXPECTED_RULE report at line $line of $file, got lines $lines"
+done
 
-echo "consumer check passed: $EXPECTED_RULE reported at $migration:$expected_line"
+echo "consumer check passed: $EXPECTED_RULE reported at $migration:$expected_line and $sql_migration:$sql_expected_line"

@@ -21,7 +21,8 @@ describe.each(ruleDocPages())('rule page %s', (ruleId) => {
     '%s',
     (_, example) => {
       const messages = lint(example.code, example.filename, example.settings);
-      expect(messages.filter((message) => message.fatal)).toEqual([]);
+      // Nothing from ESLint itself: the path matched a preset (a `.sql` title gets the SQL language), and every directive is used.
+      expect(messages.filter((message) => message.ruleId === null)).toEqual([]);
       const fromRule = messages.filter((message) => message.ruleId === `live-upgrade/${ruleId}`);
       if (example.expectation === 'incorrect') expect(fromRule).not.toEqual([]);
       else expect(fromRule).toEqual([]);
