@@ -22,6 +22,11 @@ export interface TransactionContext {
   reason: string;
   /** How to run this migration outside a transaction with this tool. */
   optOut: string;
+  /**
+   * The tool sends the statements as one query string, which Postgres runs as one implicit
+   * transaction: an explicit BEGIN in it starts a regular transaction block instead of nesting.
+   */
+  implicit?: boolean;
 }
 
 export interface Migration {

@@ -75,6 +75,7 @@ export type OperationShape =
   | { kind: 'truncate'; tables: string[]; cascade: boolean }
   | { kind: 'dropDatabase'; name: string }
   | { kind: 'dropSchema'; names: string[]; cascade: boolean }
+  | { kind: 'createEnum'; type: string }
   | { kind: 'addEnumValue'; type: string; value: string; positioned: boolean }
   | { kind: 'dataChange'; statement: 'insert' | 'update' | 'delete'; table: string; hasWhere: boolean }
   | { kind: 'setting'; name: string; value: string; local: boolean }

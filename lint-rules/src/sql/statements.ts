@@ -48,6 +48,8 @@ export function statementOperations(statementNode: PgNode): OperationShape[] {
       return vacuum(statement);
     case 'ClusterStmt':
       return [{ kind: 'maintenance', command: 'cluster', tables: [relationName(statement.relation)] }];
+    case 'CreateEnumStmt':
+      return [{ kind: 'createEnum', type: qualifiedName(statement.typeName) }];
     case 'AlterEnumStmt':
       return statement.oldVal
         ? [other('ALTER TYPE … RENAME VALUE')]

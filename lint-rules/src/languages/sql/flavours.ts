@@ -52,6 +52,7 @@ const graphileMigrate: SqlFileFlavour = {
     }
     return {
       wrapped: statements > 1,
+      implicit: statements > 1,
       reason:
         statements > 1
           ? 'graphile-migrate sends a `--! no-transaction` body as one query, which Postgres runs as one implicit transaction when it holds several statements'
@@ -99,6 +100,7 @@ const prisma: SqlFileFlavour = {
     }
     return {
       wrapped: statements > 1,
+      implicit: statements > 1,
       reason:
         statements > 1
           ? "Prisma sends the whole migration.sql as one query, which Postgres runs as one implicit transaction when it holds several statements (set settings['live-upgrade'].prisma.engine to 'split' if your Prisma engine runs statements one by one)"
