@@ -19,13 +19,13 @@ declare const require: {
 const examples = require.context(
   '!!raw-loader!@site/examples?example-source',
   true,
-  /^\.\/(?!(?:.*\/)?node_modules\/).*\.(?:ts|tsx|js|mjs|cjs|sql|json)$/,
+  /^\.\/(?!(?:.*\/)?node_modules\/).*\.(?:ts|tsx|js|mjs|cjs|sql|json|ya?ml)$/,
 );
 
 function sourceOf(path: string): string {
   const key = `./${path}`;
   if (!examples.keys().includes(key)) {
-    throw new Error(`<ExampleCode>: examples/${path} does not exist (or is not a .ts/.tsx/.js/.mjs/.cjs/.sql/.json file)`);
+    throw new Error(`<ExampleCode>: examples/${path} does not exist (or is not a .ts/.tsx/.js/.mjs/.cjs/.sql/.json/.yml/.yaml file)`);
   }
   const loaded = examples(key);
   return typeof loaded === 'string' ? loaded : loaded.default;

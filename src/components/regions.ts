@@ -1,10 +1,12 @@
 // Named regions inside example files: `// #region name` … `// #endregion name`
-// (`-- #region name` … `-- #endregion name` in SQL). Shared by the <ExampleCode>
-// component (what the page shows) and the remark check (what fails the build early).
+// (`-- #region name` … `-- #endregion name` in SQL, `# #region name` … `# #endregion name`
+// in YAML). Shared by the <ExampleCode> component (what the page shows) and the remark check
+// (what fails the build early).
 
 const MARKER = {
   slashes: /^\s*\/\/\s*#(region|endregion)\b[ \t]*(\S*)/,
   dashes: /^\s*--\s*#(region|endregion)\b[ \t]*(\S*)/,
+  hashes: /^\s*#\s*#(region|endregion)\b[ \t]*(\S*)/,
 };
 
 export class RegionError extends Error {
@@ -15,13 +17,15 @@ export class RegionError extends Error {
 export function languageOf(path: string): string {
   const extension = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
   const languages: Record<string, string> = {
-    ts: 'ts', tsx: 'tsx', js: 'js', mjs: 'js', cjs: 'js', sql: 'sql', json: 'json',
+    ts: 'ts', tsx: 'tsx', js: 'js', mjs: 'js', cjs: 'js', sql: 'sql', json: 'json', yml: 'yaml', yaml: 'yaml',
   };
   return languages[extension] ?? 'text';
 }
 
 function markerOf(path: string): RegExp {
-  return languageOf(path) === 'sql' ? MARKER.dashes : MARKER.slashes;
+  const language = languageOf(path);
+  if (language === 'sql') return MARKER.dashes;
+  return language === 'yaml' ? MARKER.hashes : MARKER.slashes;
 }
 
 interface Region {

@@ -52,6 +52,12 @@ describe('extractRegion', () => {
     expect(extractRegion(sql, 'add-column.sql')).toContain('-- // #region not-a-marker');
   });
 
+  it('reads `# #region` markers in YAML files', () => {
+    const yaml = ['on:', '  # #region triggers', '  pull_request:', '  # #endregion triggers', 'jobs: {}'].join('\n');
+    expect(extractRegion(yaml, 'ci/workflow.yml', 'triggers')).toBe('pull_request:');
+    expect(extractRegion(yaml, 'ci/workflow.yml')).toBe('on:\n  pull_request:\njobs: {}');
+  });
+
   it('does not treat `-- #region` as a marker in a TypeScript file', () => {
     const ts = ['// #region sql', 'const ddl = `', '-- #region inner', '`;', '// #endregion sql'].join('\n');
     expect(extractRegion(ts, 'raw.ts', 'sql')).toBe('const ddl = `\n-- #region inner\n`;');
@@ -80,8 +86,8 @@ describe('extractRegion', () => {
 
 describe('languageOf', () => {
   it('maps example file extensions to code block languages', () => {
-    expect(['a.ts', 'b.tsx', 'c.mjs', 'd.cjs', 'e.js', 'f.sql', 'g.json'].map(languageOf)).toEqual([
-      'ts', 'tsx', 'js', 'js', 'js', 'sql', 'json',
+    expect(['a.ts', 'b.tsx', 'c.mjs', 'd.cjs', 'e.js', 'f.sql', 'g.json', 'h.yml', 'i.yaml'].map(languageOf)).toEqual([
+      'ts', 'tsx', 'js', 'js', 'js', 'sql', 'json', 'yaml', 'yaml',
     ]);
   });
 });
