@@ -27,6 +27,7 @@ export interface TestDatabase extends Db {
   connect(clientClass?: typeof pg.Client): Promise<pg.Client>;
 }
 
+// #region open-database
 /** The engine `openDatabase()` uses: a real server when DATABASE_URL is set, PGlite otherwise. */
 export const engine: Engine = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 
@@ -44,6 +45,7 @@ export function openDatabase(): Promise<TestDatabase> {
   const url = process.env.DATABASE_URL;
   return url ? openServerDatabase(url) : openPgliteDatabase();
 }
+// #endregion open-database
 
 // PGlite: a new instance costs seconds, mostly initdb. A blank one is created and dumped once (the
 // dump is cached under node_modules/.cache, per PGlite version); every database loads that dump.

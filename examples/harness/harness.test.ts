@@ -108,6 +108,7 @@ describe('traceLocks', () => {
   });
 });
 
+// #region walk-test
 describe('walkMigrations', () => {
   const history = {
     '001_create_notes': 'CREATE TABLE notes (id int PRIMARY KEY, body text);',
@@ -154,6 +155,7 @@ describe('walkMigrations', () => {
     }
   });
 });
+// #endregion walk-test
 
 describe('nodePgMigrateRunner', () => {
   const history = {

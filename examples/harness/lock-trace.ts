@@ -31,6 +31,7 @@ export interface TracedStatement {
   };
 }
 
+// #region traced-relations
 // One round trip: every traced relation (the tables and their indexes), its relfilenode, and the
 // locks a backend holds on it. Catalog relations the probe itself locks are not traced relations.
 const TRACED_RELATIONS = `
@@ -43,6 +44,7 @@ const TRACED_RELATIONS = `
   WHERE c.relnamespace = current_schema()::regnamespace
     AND (c.relname = ANY($1) OR parent.relname = ANY($1))
   GROUP BY c.relname, c.relfilenode`;
+// #endregion traced-relations
 
 interface RelationState {
   relation: string;
@@ -163,6 +165,7 @@ async function waitUntilBlocked(observer: pg.Client, pid: number, settled: () =>
   throw new Error(`Backend ${pid} never waited for a lock`);
 }
 
+// #region try-write
 /** Runs `write` in a transaction that gives up after a second of waiting for locks, then rolls back. */
 async function tryWrite(client: pg.Client, write: string): Promise<boolean> {
   try {
@@ -176,3 +179,4 @@ async function tryWrite(client: pg.Client, write: string): Promise<boolean> {
     await client.query('ROLLBACK');
   }
 }
+// #endregion try-write

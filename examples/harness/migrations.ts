@@ -8,6 +8,7 @@ import { runner as nodePgMigrate, type MigrationBuilder } from 'node-pg-migrate'
 import type { TestDatabase } from './database.ts';
 import { Session } from './session.ts';
 
+// #region runner
 /** Applies a migration history one step at a time, through the tool the migrations are written for. */
 export interface MigrationRunner {
   /** The connection the migrations run on (trace it with `traceLocks`). */
@@ -18,6 +19,7 @@ export interface MigrationRunner {
   up(): Promise<string>;
   close(): Promise<void>;
 }
+// #endregion runner
 
 const stepName = (file: string) => basename(file, extname(file));
 
