@@ -1,0 +1,17 @@
+import { sql, type Kysely } from 'kysely';
+
+// #region up
+// The Migrator runs each migration in a transaction (migrator.ts), so SET LOCAL lasts until it commits.
+export async function up(db: Kysely<any>): Promise<void> {
+  await sql`SET LOCAL lock_timeout = '2s'`.execute(db);
+  await db.schema
+    .alterTable('orders')
+    .addColumn('status', 'text', (column) => column.notNull().defaultTo('pending'))
+    .execute();
+}
+// #endregion up
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await sql`SET LOCAL lock_timeout = '2s'`.execute(db);
+  await db.schema.alterTable('orders').dropColumn('status').execute();
+}
