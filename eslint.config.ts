@@ -2,14 +2,17 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 import liveUpgrade from './lint-rules/src/index.ts';
 
-const recommendedRules = liveUpgrade.configs.recommended.at(-1)?.rules ?? {};
+const JS_FILES = ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'];
+const [jsPreset, sqlPreset] = liveUpgrade.configs.recommended;
 
 export default defineConfig(
   {
     ignores: ['node_modules/', 'build/', 'dist/', '.docusaurus/', 'bench/.corpus/', '.artifacts/'],
   },
-  tseslint.configs.recommended,
+  // JavaScript rule sets only on JavaScript: the plugin's SQL language has no scopes or tokens.
+  tseslint.configs.recommended.map((config) => ({ ...config, files: JS_FILES })),
   {
+    files: JS_FILES,
     rules: {
       // Parse trees of libpg-query and unknown ESLint settings are untyped JSON.
       '@typescript-eslint/no-explicit-any': 'off',
@@ -17,11 +20,8 @@ export default defineConfig(
     },
   },
   // Dogfood: the vetted example migrations pass the plugin's own recommended preset.
-  {
-    files: ['examples/postgres/*/{knex,kysely,node-pg-migrate}/**/*.ts'],
-    plugins: { 'live-upgrade': liveUpgrade },
-    rules: recommendedRules,
-  },
+  { ...jsPreset, files: ['examples/postgres/*/{knex,kysely,node-pg-migrate}/**/*.ts'] },
+  { ...sqlPreset, files: ['examples/postgres/*/sql/**/*.sql'] },
   {
     // This scenario's Kysely Migrator runs with disableTransactions, as its concurrent index build needs.
     files: ['examples/postgres/create-index-concurrently/kysely/**/*.ts'],
