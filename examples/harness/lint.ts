@@ -30,3 +30,11 @@ export async function lintAsMigration(
   const [result] = await eslint.lintText(text, { filePath: join(directory, 'migrations', file) });
   return result.messages.map(({ ruleId, line, column }) => ({ ruleId, line, column }));
 }
+
+/** The text of a scenario file without the first line containing `text`; throws if there is none. */
+export async function withoutLine(scenario: URL, file: string, text: string): Promise<string> {
+  const lines = (await readFile(new URL(file, scenario), 'utf8')).split('\n');
+  const index = lines.findIndex((line) => line.includes(text));
+  if (index < 0) throw new Error(`${file} has no line with ${text}`);
+  return lines.toSpliced(index, 1).join('\n');
+}

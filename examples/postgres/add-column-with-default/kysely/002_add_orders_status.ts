@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 // #region up
-// The Migrator runs each migration in a transaction (migrator.ts), so SET LOCAL lasts until it commits.
+// Kysely's Migrator runs migrations inside a transaction by default, so SET LOCAL lasts until it commits.
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`SET LOCAL lock_timeout = '2s'`.execute(db);
   await db.schema

@@ -1,0 +1,28 @@
+import type { Db } from '../../../harness/index.ts';
+
+// Release N: reads and writes users.nickname.
+
+export interface User {
+  id: string;
+  email: string | null;
+  displayName: string;
+  nickname: string;
+}
+
+// #region queries
+export async function signUp(db: Db, user: Omit<User, 'id'>): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    'INSERT INTO users (email, display_name, nickname) VALUES ($1, $2, $3) RETURNING id',
+    [user.email, user.displayName, user.nickname],
+  );
+  return rows[0].id;
+}
+
+export async function findUser(db: Db, id: string): Promise<User | undefined> {
+  const { rows } = await db.query<User>(
+    `SELECT id, email, display_name AS "displayName", nickname FROM users WHERE id = $1`,
+    [id],
+  );
+  return rows[0];
+}
+// #endregion queries
