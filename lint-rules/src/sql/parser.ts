@@ -1,4 +1,4 @@
-import { loadModule, parseSync, type RawStmt } from 'libpg-query';
+import { loadModule, parseSync, scanSync, type RawStmt } from 'libpg-query';
 
 // The parser is WebAssembly and loads asynchronously; ESLint imports plugins with import(), so this
 // top-level await finishes before any rule runs, and rules can then parse synchronously.
@@ -18,6 +18,29 @@ export function parseSql(text: string): ParseResult {
     const message = details?.message ?? (error instanceof Error ? error.message : String(error));
     return { ok: false, message, position: codePointToCharOffset(text, details?.cursorPosition ?? 0) };
   }
+}
+
+/**
+ * Character ranges of the statements of a script, split at top-level `;` by Postgres' own lexer (so a
+ * `;` in a string, a comment or a dollar-quoted body does not split). Undefined when the lexer fails.
+ */
+export function splitStatements(text: string): [number, number][] | undefined {
+  let tokens;
+  try {
+    tokens = scanSync(text).tokens;
+  } catch {
+    return undefined;
+  }
+  const ranges: [number, number][] = [];
+  let start = 0;
+  for (const token of tokens) {
+    if (token.text !== ';') continue;
+    const end = byteToCharOffset(text, token.end);
+    ranges.push([start, end]);
+    start = end;
+  }
+  if (text.slice(start).trim() !== '') ranges.push([start, text.length]);
+  return ranges;
 }
 
 /** The parser places an error in code points (Postgres counts characters there); strings count UTF-16 code units. */

@@ -10,6 +10,14 @@ ruleTester().run('no-sql-syntax-error', rule, {
   ],
   invalid: [
     {
+      // One broken statement is reported where it breaks; the statements around it are still read.
+      code: knexMigration("  await knex.raw('ALTER TABLE users ADD COLUMN a int; ALTER TABLE users ADDD b int; COMMENT ON TABLE users IS \\'x;y\\'; SELEC 1');"),
+      errors: [
+        { messageId: 'syntaxError', line: 4, column: 73, data: { message: 'syntax error at or near "ADDD"' } },
+        { messageId: 'syntaxError', line: 4, column: 120, data: { message: 'syntax error at or near "SELEC"' } },
+      ],
+    },
+    {
       code: knexMigration("  await knex.raw('ALTER TABLE users ADDD COLUMN age integer');"),
       errors: [{ messageId: 'syntaxError', line: 4, column: 37, data: { message: 'syntax error at or near "ADDD"' } }],
     },
