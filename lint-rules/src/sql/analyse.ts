@@ -1,5 +1,5 @@
 import { UNKNOWN_NAME_PREFIX, type Direction, type Operation, type Origin } from '../model/operation.ts';
-import { byteToCharOffset, parseSql } from './parser.ts';
+import { byteToCharOffset, parseSql, splitStatements } from './parser.ts';
 import { buildSqlText, type SqlPiece, type SqlText } from './sql-text.ts';
 import { statementOperations } from './statements.ts';
 import type { TSESTree } from '@typescript-eslint/types';
@@ -16,10 +16,17 @@ interface Target {
   locator: Locator;
 }
 
-/** Operations of a complete SQL text: one per statement action, or one syntax error. */
+/**
+ * Operations of a complete SQL text, one per statement action. A statement that does not parse is a
+ * syntax error; the statements around it are still analysed.
+ */
 export function analyseSql(sql: SqlText, target: Target): Operation[] {
   const parsed = parseSql(sql.text);
-  if (!parsed.ok) return [syntaxError(sql, parsed.message, parsed.position, target)];
+  if (!parsed.ok) {
+    const ranges = splitStatements(sql.text);
+    if (!ranges || ranges.length < 2) return [syntaxError(sql, parsed.message, parsed.position, target)];
+    return ranges.flatMap(([start, end]) => analyseSql(slice(sql, start, end), target));
+  }
   return parsed.statements.flatMap((raw) => {
     const start = byteToCharOffset(sql.text, raw.stmt_location ?? 0);
     const end = raw.stmt_len ? byteToCharOffset(sql.text, (raw.stmt_location ?? 0) + raw.stmt_len) : sql.text.length;
@@ -70,6 +77,10 @@ const SLOT_RENDERINGS: ((index: number) => string)[] = [
   (index) => `$${index + 1}`,
   () => '',
 ];
+
+function slice(sql: SqlText, start: number, end: number): SqlText {
+  return { text: sql.text.slice(start, end), sourceIndex: (offset) => sql.sourceIndex(start + offset) };
+}
 
 function syntaxError(sql: SqlText, message: string, position: number, target: Target): Operation {
   const index = sql.sourceIndex(Math.min(position, Math.max(sql.text.length - 1, 0)));
