@@ -1,6 +1,6 @@
 import { getMigration, getSettings } from '../analysis.ts';
 import { createRule } from '../create-rule.ts';
-import { blocksWrites, describeBlocked, lockOf } from '../model/locks.ts';
+import { blocksWrites, describeBlocked, isAtLeast, lockOf, type LockMode } from '../model/locks.ts';
 import type { Operation } from '../model/operation.ts';
 import { checkedOperations, DEFAULT_DIRECTION_OPTIONS, DIRECTION_OPTIONS_SCHEMA, displayName, onExistingTable } from './support.ts';
 
@@ -26,6 +26,8 @@ export default createRule({
         if (getSettings(context).lockTimeout === 'connection') return;
         const migration = getMigration(context);
         const timeoutSet = new Set<Operation['direction']>();
+        // One report per statement, with its strictest lock: `ALTER TABLE t DROP a, ADD b` waits once.
+        const byStatement = new Map<string, { op: Operation; mode: LockMode; table: string }>();
         for (const op of checkedOperations(migration, options)) {
           if (setsLockTimeout(op)) timeoutSet.add(op.direction);
           if (timeoutSet.has(op.direction)) continue;
@@ -33,10 +35,15 @@ export default createRule({
           if (!lock || !blocksWrites(lock.mode)) continue;
           const table = lock.relations.find((relation) => onExistingTable(migration, op, relation));
           if (table === undefined) continue;
+          const key = `${op.loc.start.line}:${op.loc.start.column}`;
+          const seen = byStatement.get(key);
+          if (!seen || isAtLeast(lock.mode, seen.mode)) byStatement.set(key, { op, mode: lock.mode, table: seen?.table ?? table });
+        }
+        for (const { op, mode, table } of byStatement.values()) {
           context.report({
             loc: op.loc,
             messageId: 'missingLockTimeout',
-            data: { lock: lock.mode, table: displayName(table), blocked: describeBlocked(lock.mode) },
+            data: { lock: mode, table: displayName(table), blocked: describeBlocked(mode) },
           });
         }
       },

@@ -38,6 +38,11 @@ ruleTester().run('require-lock-timeout', rule, {
       ],
     },
     {
+      // One report for a statement with several actions, naming its strictest lock.
+      code: knexMigration("  await knex.raw('ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID, DROP COLUMN legacy');"),
+      errors: [{ messageId: 'missingLockTimeout', line: 4, column: 19, data: { lock: 'ACCESS EXCLUSIVE', table: 'orders', blocked: 'every read and write' } }],
+    },
+    {
       // The timeout set in `down` does not cover `up`.
       code: knexMigration("  await knex.raw('CREATE INDEX users_email_idx ON users (email)');", { down: lockTimeout }),
       errors: [{ messageId: 'missingLockTimeout', line: 4, column: 19, data: { lock: 'SHARE', table: 'users', blocked: 'every write (INSERT, UPDATE, DELETE)' } }],
