@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ESLint, type Linter } from 'eslint';
 import { describe, expect, test } from 'vitest';
+import customFolders from './custom-folders.ts';
 import recommended from './recommended.ts';
 import { kyselyWithoutTransactions, lockTimeoutOnConnection, prismaSplitsStatements } from './settings.ts';
 
@@ -39,6 +40,24 @@ describe('recommended.ts', () => {
     expect(enabled.length).toBeGreaterThan(0);
     expect(enabled.map(([id]) => id).filter((id) => !id.startsWith('live-upgrade/'))).toEqual([]);
     expect(config.settings?.['live-upgrade']).toEqual({ postgresVersion: 15 });
+  });
+});
+
+describe('custom-folders.ts', () => {
+  const pluginReports = async (file: string, text: string) =>
+    (await lint(customFolders, file, text)).filter(({ ruleId }) => ruleId?.startsWith('live-upgrade/'));
+
+  test('lints scripts and .sql files in database/changes, and no longer the default folders', async () => {
+    const plainSqlBuild = 'CREATE INDEX users_email_idx ON users (email);\n';
+    expect(await pluginReports('database/changes/002_add_users_email_index.ts', plainIndexBuild)).toEqual([
+      { ruleId: 'live-upgrade/require-concurrent-index-creation', line: 8 },
+      { ruleId: 'live-upgrade/require-lock-timeout', line: 8 },
+    ]);
+    expect(await pluginReports('database/changes/002_add_users_email_index.sql', plainSqlBuild)).toEqual([
+      { ruleId: 'live-upgrade/require-concurrent-index-creation', line: 1 },
+      { ruleId: 'live-upgrade/require-lock-timeout', line: 1 },
+    ]);
+    expect(await pluginReports('migrations/002_add_users_email_index.ts', plainIndexBuild)).toEqual([]);
   });
 });
 
