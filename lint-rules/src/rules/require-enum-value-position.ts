@@ -13,7 +13,7 @@ export default createRule({
     },
     messages: {
       unpositioned:
-        "'{{value}}' is added at the end of {{type}}, because no BEFORE or AFTER says where it goes. Enum values sort in declaration order, so ORDER BY, < and > on {{type}} columns place it after every existing value. Say where it belongs (ADD VALUE '{{value}}' BEFORE '…' or AFTER '…'), even when that is the end.",
+        "The value '{{value}}' is added at the end of {{type}}, because no BEFORE or AFTER says where it goes. Enum values sort in declaration order, so ORDER BY, < and > on {{type}} columns place it after every existing value. Say where it belongs (ADD VALUE '{{value}}' BEFORE '…' or AFTER '…'), even when that is the end.",
     },
     schema: DIRECTION_OPTIONS_SCHEMA,
     defaultOptions: DEFAULT_DIRECTION_OPTIONS,
