@@ -21,10 +21,11 @@ export default defineConfig(
   },
   // Dogfood: the vetted example migrations pass the plugin's own recommended preset.
   { ...jsPreset, files: ['examples/postgres/*/{knex,kysely,node-pg-migrate}/**/*.ts'] },
-  { ...sqlPreset, files: ['examples/postgres/*/sql/**/*.sql'] },
+  { ...sqlPreset, files: ['examples/postgres/*/sql*/**/*.sql'] },
   {
-    // This scenario's Kysely Migrator runs with disableTransactions, as its concurrent index build needs.
-    files: ['examples/postgres/create-index-concurrently/kysely/**/*.ts'],
+    // These scenarios' Kysely Migrators run with disableTransactions, as a concurrent index build
+    // and a backfill committed batch by batch need.
+    files: ['examples/postgres/{create-index-concurrently,add-not-null-column}/kysely/**/*.ts'],
     settings: { 'live-upgrade': { kysely: { disableTransactions: true } } },
   },
   // The unsafe variants exist to be reported; their tests assert exactly what the plugin says.

@@ -9,6 +9,8 @@ export interface LiveUpgradeSettings {
   prisma?: { engine?: 'batch' | 'split' };
   /** Import specifiers (glob-like, `*` matches anything) that count as application code. */
   appImportPatterns?: string[];
+  /** Tables that earlier migrations created with PARTITION BY (`table` or `schema.table`): a file shows only its own. */
+  partitionedTables?: string[];
 }
 
 export const DEFAULT_POSTGRES_VERSION = 15;

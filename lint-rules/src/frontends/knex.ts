@@ -144,7 +144,7 @@ function tableCall(context: FunctionContext, table: string, links: Link[]): Oper
     case 'renameColumn':
       return [{ kind: 'renameColumn', table, column: names[0] ?? '', newName: stringArg(first.args, 1) ?? '', ...at }];
     case 'dropIndex':
-      return [{ kind: 'dropIndex', names: [stringArg(first.args, 1) ?? names.join('_')], concurrently: false, ifExists: false, ...at }];
+      return [{ kind: 'dropIndex', names: [stringArg(first.args, 1) ?? names.join('_')], concurrently: false, ifExists: false, table, ...at }];
     case 'dropUnique':
     case 'dropForeign':
     case 'dropPrimary':

@@ -70,8 +70,9 @@ export type OperationShape =
       /** `ON ONLY parent`: an invalid parent index for a partitioned table. */
       only: boolean;
     }
-  | { kind: 'dropIndex'; names: string[]; concurrently: boolean; ifExists: boolean }
-  | { kind: 'reindex'; target: string; concurrently: boolean }
+  /** `table` when the tool names it (Knex `table.dropIndex` in `alterTable`); SQL names only the index. */
+  | { kind: 'dropIndex'; names: string[]; concurrently: boolean; ifExists: boolean; table?: string }
+  | { kind: 'reindex'; scope: 'index' | 'table' | 'schema' | 'database' | 'system'; target: string; concurrently: boolean }
   | { kind: 'truncate'; tables: string[]; cascade: boolean }
   | { kind: 'dropDatabase'; name: string }
   | { kind: 'dropSchema'; names: string[]; cascade: boolean }

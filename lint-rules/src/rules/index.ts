@@ -1,3 +1,4 @@
+import noConcurrentIndexOnPartitionedTable from './no-concurrent-index-on-partitioned-table.ts';
 import noConcurrentlyInTransaction from './no-concurrently-in-transaction.ts';
 import noDropColumn from './no-drop-column.ts';
 import noManualTransaction from './no-manual-transaction.ts';
@@ -6,10 +7,14 @@ import noOpaqueSql from './no-opaque-sql.ts';
 import noRenameColumn from './no-rename-column.ts';
 import noSqlSyntaxError from './no-sql-syntax-error.ts';
 import requireConcurrentIndexCreation from './require-concurrent-index-creation.ts';
+import requireConcurrentIndexDeletion from './require-concurrent-index-deletion.ts';
+import requireConcurrentPartitionDetach from './require-concurrent-partition-detach.ts';
+import requireConcurrentReindex from './require-concurrent-reindex.ts';
 import requireEnumValuePosition from './require-enum-value-position.ts';
 import requireLockTimeout from './require-lock-timeout.ts';
 
 export const rules = {
+  'no-concurrent-index-on-partitioned-table': noConcurrentIndexOnPartitionedTable,
   'no-concurrently-in-transaction': noConcurrentlyInTransaction,
   'no-drop-column': noDropColumn,
   'no-manual-transaction': noManualTransaction,
@@ -18,6 +23,9 @@ export const rules = {
   'no-rename-column': noRenameColumn,
   'no-sql-syntax-error': noSqlSyntaxError,
   'require-concurrent-index-creation': requireConcurrentIndexCreation,
+  'require-concurrent-index-deletion': requireConcurrentIndexDeletion,
+  'require-concurrent-partition-detach': requireConcurrentPartitionDetach,
+  'require-concurrent-reindex': requireConcurrentReindex,
   'require-enum-value-position': requireEnumValuePosition,
   'require-lock-timeout': requireLockTimeout,
 };

@@ -1,6 +1,8 @@
-import type { OperationShape } from '../model/operation.ts';
+import type { OperationOf, OperationShape } from '../model/operation.ts';
 import { alterTableOperations } from './alter-table.ts';
 import { qualifiedName, relationName, type PgNode } from './nodes.ts';
+
+type ReindexScope = OperationOf<'reindex'>['scope'];
 
 /** The operations one parsed SQL statement performs. */
 export function statementOperations(statementNode: PgNode): OperationShape[] {
@@ -40,6 +42,7 @@ export function statementOperations(statementNode: PgNode): OperationShape[] {
       return [
         {
           kind: 'reindex',
+          scope: String(statement.kind ?? '').replace(/^REINDEX_OBJECT_/, '').toLowerCase() as ReindexScope,
           target: relationName(statement.relation) || String(statement.name ?? ''),
           concurrently: (statement.params ?? []).some((p: PgNode) => p.DefElem?.defname === 'concurrently'),
         },
