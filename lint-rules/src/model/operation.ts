@@ -100,6 +100,11 @@ export type Operation = OperationShape & {
   loc: TSESTree.SourceLocation;
   /** Source text of the statement or call, for messages. */
   text: string;
+  /**
+   * Set when the migration itself runs this operation inside a transaction it opened, whatever the
+   * tool's own wrapping: a Sequelize call passed `{ transaction: t }`. SQL `BEGIN` is a `transaction` op instead.
+   */
+  inTransaction?: true;
 };
 
 export type OperationOf<K extends OperationKind> = Extract<Operation, { kind: K }>;
