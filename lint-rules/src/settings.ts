@@ -4,6 +4,8 @@ export interface LiveUpgradeSettings {
   postgresVersion: number;
   /** 'connection' when every migration connection sets lock_timeout (pool or role config). */
   lockTimeout?: 'connection';
+  /** 'connection' when every migration connection sets statement_timeout (pool or role config). */
+  statementTimeout?: 'connection';
   kysely?: { disableTransactions?: boolean };
   typeorm?: { migrationsTransactionMode?: 'all' | 'each' | 'none' };
   prisma?: { engine?: 'batch' | 'split' };

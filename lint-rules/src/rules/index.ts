@@ -6,12 +6,15 @@ import noNewEnumValueInSameTransaction from './no-new-enum-value-in-same-transac
 import noOpaqueSql from './no-opaque-sql.ts';
 import noRenameColumn from './no-rename-column.ts';
 import noSqlSyntaxError from './no-sql-syntax-error.ts';
+import noUnbatchedBackfill from './no-unbatched-backfill.ts';
+import noWorkAfterExclusiveLock from './no-work-after-exclusive-lock.ts';
 import requireConcurrentIndexCreation from './require-concurrent-index-creation.ts';
 import requireConcurrentIndexDeletion from './require-concurrent-index-deletion.ts';
 import requireConcurrentPartitionDetach from './require-concurrent-partition-detach.ts';
 import requireConcurrentReindex from './require-concurrent-reindex.ts';
 import requireEnumValuePosition from './require-enum-value-position.ts';
 import requireLockTimeout from './require-lock-timeout.ts';
+import requireStatementTimeout from './require-statement-timeout.ts';
 
 export const rules = {
   'no-concurrent-index-on-partitioned-table': noConcurrentIndexOnPartitionedTable,
@@ -22,10 +25,13 @@ export const rules = {
   'no-opaque-sql': noOpaqueSql,
   'no-rename-column': noRenameColumn,
   'no-sql-syntax-error': noSqlSyntaxError,
+  'no-unbatched-backfill': noUnbatchedBackfill,
+  'no-work-after-exclusive-lock': noWorkAfterExclusiveLock,
   'require-concurrent-index-creation': requireConcurrentIndexCreation,
   'require-concurrent-index-deletion': requireConcurrentIndexDeletion,
   'require-concurrent-partition-detach': requireConcurrentPartitionDetach,
   'require-concurrent-reindex': requireConcurrentReindex,
   'require-enum-value-position': requireEnumValuePosition,
   'require-lock-timeout': requireLockTimeout,
+  'require-statement-timeout': requireStatementTimeout,
 };

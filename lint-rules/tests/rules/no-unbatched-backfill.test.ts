@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../src/rules/no-unbatched-backfill.ts';
+import { knexMigration, kyselyMigration, ruleTester } from '../fixtures.ts';
+import { lintSql } from '../languages/lint-sql.ts';
+
+const noTransaction = { config: 'export const config = { transaction: false };' };
+
+ruleTester().run('no-unbatched-backfill', rule, {
+  valid: [
+    knexMigration("  await knex.raw('UPDATE users SET nickname = name WHERE id BETWEEN 1 AND 1000');"),
+    // Outside a transaction the column is committed before the batch runs.
+    knexMigration(`  await knex.raw('ALTER TABLE users ADD COLUMN nickname text');
+  await knex.raw('UPDATE users SET nickname = name WHERE id BETWEEN 1 AND 1000');`, noTransaction),
+    // Nobody reads a table created in the same migration.
+    knexMigration(`  await knex.schema.createTable('audit', (table) => table.bigIncrements('id'));
+  await knex.raw('ALTER TABLE audit ADD COLUMN note text');
+  await knex.raw("UPDATE audit SET note = ''");`),
+    kyselyMigration("  await sql`INSERT INTO settings (key, value) VALUES ('theme', 'dark')`.execute(db);"),
+    // `down` is not checked by default.
+    knexMigration('', { down: "  await knex.raw('DELETE FROM sessions');" }),
+  ],
+  invalid: [
+    {
+      code: knexMigration("  await knex.raw('UPDATE users SET nickname = name');"),
+      errors: [{ messageId: 'wholeTable', line: 4, column: 19, data: { statement: 'UPDATE', table: 'users' } }],
+    },
+    {
+      code: kyselyMigration('  await sql`DELETE FROM public.sessions`.execute(db);'),
+      errors: [{ messageId: 'wholeTable', line: 4, column: 13, data: { statement: 'DELETE', table: 'sessions' } }],
+    },
+    {
+      code: knexMigration(`  await knex.raw('ALTER TABLE users ADD COLUMN nickname text');
+  await knex.raw('UPDATE users SET nickname = name WHERE id BETWEEN 1 AND 1000');`),
+      errors: [
+        {
+          messageId: 'withSchemaChange',
+          line: 5,
+          column: 19,
+          data: { statement: 'UPDATE', table: 'users', line: '4', lock: 'ACCESS EXCLUSIVE', blocked: 'every read and write' },
+        },
+      ],
+    },
+    {
+      // The index build that follows holds SHARE on the table from the same transaction.
+      code: kyselyMigration(`  await sql\`UPDATE users SET email = lower(email)\`.execute(db);
+  await db.schema.createIndex('users_email_idx').on('users').column('email').execute();`),
+      errors: [{ messageId: 'withSchemaChange', line: 4, column: 13, data: { statement: 'UPDATE', table: 'users', line: '5', lock: 'SHARE', blocked: 'every write (INSERT, UPDATE, DELETE)' } }],
+    },
+    {
+      code: knexMigration('', { down: "  await knex.raw('DELETE FROM sessions');" }),
+      options: [{ checkDown: true }],
+      errors: [{ messageId: 'wholeTable', line: 8, column: 19 }],
+    },
+  ],
+});
+
+describe('no-unbatched-backfill in .sql files', () => {
+  const reports = (code: string, filename: string) =>
+    lintSql(code, filename)
+      .filter((message) => message.ruleId === 'live-upgrade/no-unbatched-backfill')
+      .map(({ messageId, line, column }) => ({ messageId, line, column }));
+
+  it('reports a backfill inside the BEGIN … COMMIT that changes the table', () => {
+    const code = `BEGIN;
+ALTER TABLE users ADD COLUMN nickname text;
+UPDATE users SET nickname = name WHERE id < 1000;
+COMMIT;
+`;
+    expect(reports(code, 'migrations/0004_nickname.sql')).toEqual([{ messageId: 'withSchemaChange', line: 3, column: 1 }]);
+  });
+
+  it('reports an UPDATE of a whole table in a Prisma migration.sql', () => {
+    const code = '-- Backfill\nUPDATE "User" SET "nickname" = "name";\n';
+    expect(reports(code, 'prisma/migrations/20240101000000_nickname/migration.sql')).toEqual([{ messageId: 'wholeTable', line: 2, column: 1 }]);
+  });
+});

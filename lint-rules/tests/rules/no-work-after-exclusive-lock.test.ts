@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../src/rules/no-work-after-exclusive-lock.ts';
+import { knexMigration, kyselyMigration, ruleTester } from '../fixtures.ts';
+import { lintSql } from '../languages/lint-sql.ts';
+
+const noTransaction = { config: 'export const config = { transaction: false };' };
+
+ruleTester().run('no-work-after-exclusive-lock', rule, {
+  valid: [
+    knexMigration(`  await knex.raw("SET LOCAL lock_timeout = '2s'");
+  await knex.raw('ALTER TABLE users ADD COLUMN nickname text, ADD COLUMN bio text');`),
+    // A SHARE lock (CREATE INDEX) lets reads through; what follows it is not reported.
+    knexMigration(`  await knex.raw('CREATE INDEX users_email_idx ON users (email)');
+  await knex.raw('ANALYZE users');`),
+    // Outside a transaction each statement releases its lock when it ends.
+    knexMigration(`  await knex.raw('ALTER TABLE users ADD COLUMN nickname text');
+  await knex.raw('CREATE INDEX CONCURRENTLY users_nickname_idx ON users (nickname)');`, noTransaction),
+    // A table created in this migration is not in use.
+    knexMigration(`  await knex.raw('CREATE TABLE audit (id bigint)');
+  await knex.raw('ALTER TABLE audit ADD COLUMN note text');
+  await knex.raw('CREATE INDEX audit_note_idx ON audit (note)');`),
+    // Kysely sends the columns of one alterTable chain as one ALTER TABLE.
+    kyselyMigration("  await db.schema.alterTable('users').addColumn('nickname', 'text').addColumn('bio', 'text').execute();"),
+  ],
+  invalid: [
+    {
+      code: knexMigration(`  await knex.raw('ALTER TABLE users ADD COLUMN nickname text');
+  await knex.raw('UPDATE users SET nickname = name WHERE id < 1000');
+  await knex.raw('COMMENT ON COLUMN users.nickname IS $$shown in the header$$');`),
+      errors: [
+        { messageId: 'workWhileLocked', line: 5, column: 19, data: { table: 'users', line: '4', blocked: 'every read and write' } },
+        { messageId: 'workWhileLocked', line: 6, column: 19 },
+      ],
+    },
+    {
+      code: kyselyMigration(`  await sql\`ALTER TABLE users RENAME COLUMN name TO full_name\`.execute(db);
+  await db.schema.alterTable('orders').addColumn('note', 'text').execute();`),
+      errors: [{ messageId: 'workWhileLocked', line: 5, column: 40, data: { table: 'users', line: '4', blocked: 'every read and write' } }],
+    },
+    {
+      code: knexMigration(`  await knex.schema.alterTable('users', (table) => {
+    table.dropColumn('legacy');
+  });
+  await knex.raw('CREATE INDEX users_email_idx ON users (email)');`),
+      errors: [{ messageId: 'workWhileLocked', line: 7, column: 19, data: { table: 'users', line: '5', blocked: 'every read and write' } }],
+    },
+  ],
+});
+
+describe('no-work-after-exclusive-lock in .sql files', () => {
+  it('reports the statements after the lock in a node-pg-migrate file', () => {
+    const code = `-- Up Migration
+ALTER TABLE users ADD COLUMN nickname text;
+CREATE INDEX users_nickname_idx ON users (nickname);
+
+-- Down Migration
+ALTER TABLE users DROP COLUMN nickname;
+`;
+    const reports = lintSql(code, 'migrations/1700000000000_nickname.sql')
+      .filter((message) => message.ruleId === 'live-upgrade/no-work-after-exclusive-lock')
+      .map(({ messageId, line, column }) => ({ messageId, line, column }));
+    expect(reports).toEqual([{ messageId: 'workWhileLocked', line: 3, column: 1 }]);
+  });
+});
