@@ -167,7 +167,7 @@ async function waitUntilBlocked(observer: pg.Client, pid: number, settled: () =>
 
 // #region try-write
 /** Runs `write` in a transaction that gives up after a second of waiting for locks, then rolls back. */
-async function tryWrite(client: pg.Client, write: string): Promise<boolean> {
+export async function tryWrite(client: pg.Client, write: string): Promise<boolean> {
   try {
     await client.query(`BEGIN; SET LOCAL lock_timeout = '1s'`);
     await client.query(write);

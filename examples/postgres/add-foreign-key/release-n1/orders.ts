@@ -1,0 +1,45 @@
+import type { Db } from '../../../harness/index.ts';
+
+// Release N+1: closing an account detaches the customer's orders first, in the same statement,
+// so it never leaves an order pointing at nobody, with or without the foreign key.
+
+export interface Order {
+  id: string;
+  customerId: string | null;
+  totalCents: number;
+  note: string | null;
+}
+
+// #region queries
+export async function openAccount(db: Db, customer: { email: string | null; name: string }): Promise<string> {
+  const { rows } = await db.query<{ id: string }>('INSERT INTO customers (email, name) VALUES ($1, $2) RETURNING id', [
+    customer.email,
+    customer.name,
+  ]);
+  return rows[0].id;
+}
+
+export async function placeOrder(db: Db, order: Omit<Order, 'id'>): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    'INSERT INTO orders (customer_id, total_cents, note) VALUES ($1, $2, $3) RETURNING id',
+    [order.customerId, order.totalCents, order.note],
+  );
+  return rows[0].id;
+}
+
+export async function findOrder(db: Db, id: string): Promise<Order | undefined> {
+  const { rows } = await db.query<Order>(
+    `SELECT id, customer_id AS "customerId", total_cents AS "totalCents", note FROM orders WHERE id = $1`,
+    [id],
+  );
+  return rows[0];
+}
+
+export async function closeAccount(db: Db, customerId: string): Promise<void> {
+  await db.query(
+    `WITH detached AS (UPDATE orders SET customer_id = NULL WHERE customer_id = $1)
+     DELETE FROM customers WHERE id = $1`,
+    [customerId],
+  );
+}
+// #endregion queries

@@ -1,0 +1,7 @@
+-- #region up
+-- Orders of customers that no longer exist would make VALIDATE fail: detach them, as release N+1
+-- does when it closes an account. Only the orphans are touched.
+UPDATE orders SET customer_id = NULL
+WHERE customer_id IS NOT NULL
+  AND NOT EXISTS (SELECT 1 FROM customers WHERE customers.id = orders.customer_id);
+-- #endregion up
