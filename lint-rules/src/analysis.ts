@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/types';
-import type { RuleContext } from '@typescript-eslint/utils/ts-eslint';
+import type { RuleContext, Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { FunctionContext, JsFrontend } from './frontends/frontend.ts';
 import { JS_FRONTENDS } from './frontends/index.ts';
 import { findMigrationFunctions, type MigrationFunction } from './frontends/js/migration-functions.ts';
@@ -90,6 +90,15 @@ function functionContext(sourceCode: SourceCode, fn: MigrationFunction): Functio
         )
         .flatMap((variable) => variable.references.map((reference) => reference.identifier as TSESTree.Identifier))
         .filter((identifier) => !within(identifier.range, param.range));
+    },
+    referencesOfBinding(binding) {
+      for (let scope: Scope.Scope | null = sourceCode.getScope(binding); scope; scope = scope.upper) {
+        const variable = scope.set.get(binding.name);
+        if (variable?.identifiers.includes(binding)) {
+          return variable.references.map((reference) => reference.identifier as TSESTree.Identifier).filter((identifier) => identifier !== binding);
+        }
+      }
+      return [];
     },
     descendants: (root) => descendants(root, sourceCode.visitorKeys as Record<string, readonly string[]>),
     at(node, start = node.range[0]) {

@@ -12,6 +12,8 @@ export interface FunctionContext {
   locator: Locator;
   /** The identifiers that refer to a variable declared by `node` (a function's parameters). */
   referencesOf(node: TSESTree.Node, parameterIndex?: number): TSESTree.Identifier[];
+  /** The identifiers that refer to the variable `binding` declares (`const { sequelize } = queryInterface`). */
+  referencesOfBinding(binding: TSESTree.Identifier): TSESTree.Identifier[];
   /** Every node below `root`, in source order. */
   descendants(root: TSESTree.Node): TSESTree.Node[];
   /** Place and text of a node (from `start` when given), for a builder operation. */

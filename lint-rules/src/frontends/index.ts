@@ -1,6 +1,9 @@
+import { drizzleFrontend } from './drizzle.ts';
 import type { JsFrontend } from './frontend.ts';
 import { knexFrontend } from './knex.ts';
 import { kyselyFrontend } from './kysely.ts';
+import { mikroOrmFrontend } from './mikro-orm.ts';
+import { sequelizeFrontend } from './sequelize.ts';
 
 /** Every JS/TS frontend; the one that recognises a file best reads it. */
-export const JS_FRONTENDS: readonly JsFrontend[] = [knexFrontend, kyselyFrontend];
+export const JS_FRONTENDS: readonly JsFrontend[] = [knexFrontend, kyselyFrontend, sequelizeFrontend, mikroOrmFrontend, drizzleFrontend];

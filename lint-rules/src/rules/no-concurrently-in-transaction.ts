@@ -17,6 +17,8 @@ export default createRule({
         '{{statement}} cannot run inside a transaction block, and {{reason}}: the migration fails when it runs. To run it, {{optOut}}, and keep this statement alone in its migration.',
       afterBegin:
         '{{statement}} cannot run inside a transaction block, and an explicit BEGIN earlier in this migration opened one: the migration fails when it runs. Commit before it, or move it to a migration of its own.',
+      passedTransaction:
+        '{{statement}} cannot run inside a transaction block, and this call runs in a transaction the migration opened and passes to it: the migration fails when it runs. Call it without the transaction, outside the transaction callback.',
     },
     schema: [],
   },
@@ -31,6 +33,7 @@ export default createRule({
           if (!isConcurrent(op)) continue;
           const statement = describe(op);
           if (explicitTransaction) context.report({ loc: op.loc, messageId: 'afterBegin', data: { statement } });
+          else if (op.inTransaction) context.report({ loc: op.loc, messageId: 'passedTransaction', data: { statement } });
           else if (wrapped(migration)) {
             const { reason, optOut } = migration.transaction;
             context.report({ loc: op.loc, messageId: 'inTransaction', data: { statement, reason, optOut } });
