@@ -23,7 +23,9 @@ describe('report positions in SQL files', () => {
   it('counts columns in UTF-16 units after multi-byte characters, with CRLF line ends', () => {
     // 'naïve 😀' is 9 UTF-16 units but 12 UTF-8 bytes: the parser's byte offsets must not leak into columns.
     const code = "-- Übersicht: Benutzer\r\nSELECT 'naïve 😀'; CREATE INDEX users_name_idx ON users (name);\r\nSELECT 'ü'; ALTER TABLE users ADDD COLUMN x int;\r\n";
+    // The broken statement does not hide the statements before it.
     expect(reports(lintSql(code, path), ['require-concurrent-index-creation', 'no-sql-syntax-error'])).toEqual([
+      { ruleId: 'live-upgrade/require-concurrent-index-creation', line: 2, column: 20, endLine: 2, endColumn: 63 },
       { ruleId: 'live-upgrade/no-sql-syntax-error', line: 3, column: 31, endLine: 3, endColumn: 32 },
     ]);
     const valid = code.replace('ADDD', 'ADD');
