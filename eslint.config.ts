@@ -25,7 +25,7 @@ export default defineConfig(
   {
     // These scenarios' Kysely Migrators run with disableTransactions, as a concurrent index build
     // and a backfill committed batch by batch need.
-    files: ['examples/postgres/{create-index-concurrently,add-not-null-column}/kysely/**/*.ts'],
+    files: ['examples/postgres/{create-index-concurrently,add-not-null-column,add-unique-constraint,partitioned-index}/kysely/**/*.ts'],
     settings: { 'live-upgrade': { kysely: { disableTransactions: true } } },
   },
   // The unsafe variants exist to be reported; their tests assert exactly what the plugin says.
