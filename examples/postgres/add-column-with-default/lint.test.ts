@@ -24,6 +24,13 @@ describe('the recommended preset', () => {
     expect(await lintAsMigration(scenario, file)).toEqual([]);
   });
 
+  test('reports even the constant default when the migrations must run on PostgreSQL 10', async () => {
+    const settings = { 'live-upgrade': { postgresVersion: 10 } };
+    expect(await lintAsMigration(scenario, 'sql/002_add_orders_status.sql', { settings })).toEqual([
+      { ruleId: 'live-upgrade/no-volatile-default', line: 4, column: 1 },
+    ]);
+  });
+
   // It sees the ADD COLUMN in every tool's migration: without the SET LOCAL before it, it reports it.
   test.each([
     ['knex/002_add_orders_status.ts', 8, 5],

@@ -80,8 +80,9 @@ const dropCheck = (): StepCheck<{ rows: number; md5: string }> => ({
     expect(await tableFingerprint(db, KEPT_COLUMNS)).toEqual(before);
     // DROP COLUMN only marks the column dropped in the catalog; the row data stays until rewritten.
     expect(await nicknameColumn(db)).toEqual({ dropped: true, isDropped: true, notNull: false });
-    // Release N names nickname in every query: it breaks as soon as the column is gone.
+    // Release N names nickname in every query: its inserts and its reads break once the column is gone.
     await expect(releases.n(db)).rejects.toMatchObject(UNDEFINED_COLUMN);
+    await expect(releaseN.findUser(db, '1')).rejects.toMatchObject(UNDEFINED_COLUMN);
     await releases.n1(db);
   },
 });
