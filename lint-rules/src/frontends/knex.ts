@@ -131,11 +131,11 @@ function tableCall(context: FunctionContext, table: string, links: Link[]): Oper
       return [{ kind: 'createIndex', table, name, concurrently: false, unique, ifNotExists: false, only: false, ...at }];
     }
     case 'primary':
-      return [{ kind: 'addConstraint', table, constraint: constraint('primaryKey'), ...at }];
+      return [{ kind: 'addConstraint', table, constraint: constraint('primaryKey', stringArg(first.args, 1)), ...at }];
     case 'foreign':
-      return [{ kind: 'addConstraint', table, constraint: { ...constraint('foreignKey'), referencedTable: referencedTable(modifiers) }, ...at }];
+      return [{ kind: 'addConstraint', table, constraint: { ...constraint('foreignKey', stringArg(first.args, 1)), referencedTable: referencedTable(modifiers) }, ...at }];
     case 'check':
-      return [{ kind: 'addConstraint', table, constraint: constraint('check'), ...at }];
+      return [{ kind: 'addConstraint', table, constraint: constraint('check', stringArg(first.args, 2)), ...at }];
     case 'dropColumn':
     case 'dropColumns':
       return first.args.flatMap((_, index) => stringListArg(first.args, index)).map((column) => ({ kind: 'dropColumn', table, column, ...at }) as Operation);
@@ -216,8 +216,8 @@ function column(name: string, type: string): ColumnDefinition {
   };
 }
 
-function constraint(type: 'primaryKey' | 'foreignKey' | 'check') {
-  return { type, notValid: false, provesNotNull: [] };
+function constraint(type: 'primaryKey' | 'foreignKey' | 'check', name: string | undefined) {
+  return { type, name, notValid: false, provesNotNull: [] };
 }
 
 function addColumn(table: string, definition: ColumnDefinition, at: ReturnType<FunctionContext['at']>): Operation {

@@ -1,6 +1,9 @@
 import noConcurrentIndexOnPartitionedTable from './no-concurrent-index-on-partitioned-table.ts';
 import noConcurrentlyInTransaction from './no-concurrently-in-transaction.ts';
+import noDirectSetNotNull from './no-direct-set-not-null.ts';
 import noDropColumn from './no-drop-column.ts';
+import noDropNotNull from './no-drop-not-null.ts';
+import noExclusionConstraintOnExistingTable from './no-exclusion-constraint-on-existing-table.ts';
 import noManualTransaction from './no-manual-transaction.ts';
 import noNewEnumValueInSameTransaction from './no-new-enum-value-in-same-transaction.ts';
 import noOpaqueSql from './no-opaque-sql.ts';
@@ -12,6 +15,7 @@ import requireConcurrentIndexCreation from './require-concurrent-index-creation.
 import requireConcurrentIndexDeletion from './require-concurrent-index-deletion.ts';
 import requireConcurrentPartitionDetach from './require-concurrent-partition-detach.ts';
 import requireConcurrentReindex from './require-concurrent-reindex.ts';
+import requireConstraintUsingIndex from './require-constraint-using-index.ts';
 import requireEnumValuePosition from './require-enum-value-position.ts';
 import requireLockTimeout from './require-lock-timeout.ts';
 import requireStatementTimeout from './require-statement-timeout.ts';
@@ -19,7 +23,10 @@ import requireStatementTimeout from './require-statement-timeout.ts';
 export const rules = {
   'no-concurrent-index-on-partitioned-table': noConcurrentIndexOnPartitionedTable,
   'no-concurrently-in-transaction': noConcurrentlyInTransaction,
+  'no-direct-set-not-null': noDirectSetNotNull,
   'no-drop-column': noDropColumn,
+  'no-drop-not-null': noDropNotNull,
+  'no-exclusion-constraint-on-existing-table': noExclusionConstraintOnExistingTable,
   'no-manual-transaction': noManualTransaction,
   'no-new-enum-value-in-same-transaction': noNewEnumValueInSameTransaction,
   'no-opaque-sql': noOpaqueSql,
@@ -31,6 +38,7 @@ export const rules = {
   'require-concurrent-index-deletion': requireConcurrentIndexDeletion,
   'require-concurrent-partition-detach': requireConcurrentPartitionDetach,
   'require-concurrent-reindex': requireConcurrentReindex,
+  'require-constraint-using-index': requireConstraintUsingIndex,
   'require-enum-value-position': requireEnumValuePosition,
   'require-lock-timeout': requireLockTimeout,
   'require-statement-timeout': requireStatementTimeout,
