@@ -3,6 +3,7 @@ import type { RuleContext, Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { FunctionContext, JsFrontend } from './frontends/frontend.ts';
 import { JS_FRONTENDS } from './frontends/index.ts';
 import { findMigrationFunctions, type MigrationFunction } from './frontends/js/migration-functions.ts';
+import { downMigration, moduleImports } from './frontends/js/module-facts.ts';
 import { sqlFileMigration } from './languages/sql/migration.ts';
 import { SqlSourceCode } from './languages/sql/source-code.ts';
 import type { Migration } from './model/migration.ts';
@@ -44,10 +45,14 @@ function analyseJs(sourceCode: SourceCode, settings: LiveUpgradeSettings): Migra
   const program = sourceCode.ast as TSESTree.Program;
   const functions = findMigrationFunctions(program);
   const frontend = pickFrontend(program, functions);
-  if (!frontend) return NOT_A_MIGRATION;
+  // Whatever the tool, a file in the migrations folder should not load application code.
+  const imports = moduleImports(program, descendants(program, sourceCode.visitorKeys as Record<string, readonly string[]>));
+  if (!frontend) return { ...NOT_A_MIGRATION, imports };
   const operations = functions.flatMap((fn) => readFunction(sourceCode, frontend, fn));
   operations.sort((a, b) => a.loc.start.line - b.loc.start.line || a.loc.start.column - b.loc.start.column);
-  return { tool: frontend.tool, transaction: frontend.transaction(program, settings), operations };
+  const transaction = frontend.transaction(program, settings);
+  const down = downMigration(program, functions, frontend.infersDown === true);
+  return { tool: frontend.tool, transaction, operations, imports, down };
 }
 
 function pickFrontend(program: TSESTree.Program, functions: MigrationFunction[]): JsFrontend | undefined {

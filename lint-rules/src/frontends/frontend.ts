@@ -26,6 +26,8 @@ export interface JsFrontend {
   recognise(program: TSESTree.Program, functions: readonly MigrationFunction[]): number;
   operations(context: FunctionContext): Operation[];
   transaction(program: TSESTree.Program, settings: LiveUpgradeSettings): TransactionContext;
+  /** Without a `down`, the tool rolls back by reversing `up` (node-pg-migrate). */
+  infersDown?: boolean;
 }
 
 export type { Migration };

@@ -1,3 +1,4 @@
+import type { TSESTree } from '@typescript-eslint/types';
 import type { Direction, Operation, OperationKind, OperationOf } from './operation.ts';
 
 export type Tool =
@@ -34,6 +35,28 @@ export interface Migration {
   transaction: TransactionContext;
   /** Every operation of the file, in source order. */
   operations: readonly Operation[];
+  /** Modules the file loads when it runs (`import`, `require`, `import()`; type-only imports are erased). */
+  imports?: readonly ModuleImport[];
+  /** How the migration is rolled back; undefined when the tool has no `down` (Prisma, Drizzle, plain SQL). */
+  down?: DownMigration;
+}
+
+export interface ModuleImport {
+  /** The specifier as written: `'../src/models/user'`, `'@/services'`, `'knex'`. */
+  source: string;
+  loc: TSESTree.SourceLocation;
+}
+
+export interface DownMigration {
+  /**
+   * `missing`: the file has no `down`; `inferred`: none, and the tool reverses `up` instead;
+   * `empty`: a `down` without statements; `written`: one that runs something.
+   */
+  body: 'missing' | 'inferred' | 'empty' | 'written';
+  /** An empty `down` holds a comment that says why it does nothing. */
+  explained: boolean;
+  /** Where a report about it points: the `down`, or the `up` when there is no `down`. */
+  loc: TSESTree.SourceLocation;
 }
 
 export function operationsOf<K extends OperationKind>(

@@ -45,12 +45,16 @@ export interface ConstraintDefinition {
   provesNotNull: string[];
 }
 
+/**
+ * `ifNotExists` / `ifExists`: the statement is written with IF [NOT] EXISTS, so running it again after
+ * it took effect does nothing. Undefined when the tool's call does not say.
+ */
 export type OperationShape =
-  | { kind: 'createTable'; table: string; partitioned: boolean }
-  | { kind: 'dropTable'; tables: string[] }
+  | { kind: 'createTable'; table: string; partitioned: boolean; ifNotExists?: boolean }
+  | { kind: 'dropTable'; tables: string[]; ifExists?: boolean }
   | { kind: 'renameTable'; table: string; newName: string }
-  | { kind: 'addColumn'; table: string; column: ColumnDefinition }
-  | { kind: 'dropColumn'; table: string; column: string }
+  | { kind: 'addColumn'; table: string; column: ColumnDefinition; ifNotExists?: boolean }
+  | { kind: 'dropColumn'; table: string; column: string; ifExists?: boolean }
   | { kind: 'renameColumn'; table: string; column: string; newName: string }
   | { kind: 'alterColumnType'; table: string; column: string; newType: string; using?: string }
   | { kind: 'setNotNull'; table: string; column: string }

@@ -1,3 +1,4 @@
+import noAppImports from './no-app-imports.ts';
 import noConcurrentIndexOnPartitionedTable from './no-concurrent-index-on-partitioned-table.ts';
 import noConcurrentlyInTransaction from './no-concurrently-in-transaction.ts';
 import noDirectSetNotNull from './no-direct-set-not-null.ts';
@@ -11,16 +12,19 @@ import noRenameColumn from './no-rename-column.ts';
 import noSqlSyntaxError from './no-sql-syntax-error.ts';
 import noUnbatchedBackfill from './no-unbatched-backfill.ts';
 import noWorkAfterExclusiveLock from './no-work-after-exclusive-lock.ts';
+import preferRobustStatements from './prefer-robust-statements.ts';
 import requireConcurrentIndexCreation from './require-concurrent-index-creation.ts';
 import requireConcurrentIndexDeletion from './require-concurrent-index-deletion.ts';
 import requireConcurrentPartitionDetach from './require-concurrent-partition-detach.ts';
 import requireConcurrentReindex from './require-concurrent-reindex.ts';
 import requireConstraintUsingIndex from './require-constraint-using-index.ts';
+import requireDown from './require-down.ts';
 import requireEnumValuePosition from './require-enum-value-position.ts';
 import requireLockTimeout from './require-lock-timeout.ts';
 import requireStatementTimeout from './require-statement-timeout.ts';
 
 export const rules = {
+  'no-app-imports': noAppImports,
   'no-concurrent-index-on-partitioned-table': noConcurrentIndexOnPartitionedTable,
   'no-concurrently-in-transaction': noConcurrentlyInTransaction,
   'no-direct-set-not-null': noDirectSetNotNull,
@@ -34,11 +38,13 @@ export const rules = {
   'no-sql-syntax-error': noSqlSyntaxError,
   'no-unbatched-backfill': noUnbatchedBackfill,
   'no-work-after-exclusive-lock': noWorkAfterExclusiveLock,
+  'prefer-robust-statements': preferRobustStatements,
   'require-concurrent-index-creation': requireConcurrentIndexCreation,
   'require-concurrent-index-deletion': requireConcurrentIndexDeletion,
   'require-concurrent-partition-detach': requireConcurrentPartitionDetach,
   'require-concurrent-reindex': requireConcurrentReindex,
   'require-constraint-using-index': requireConstraintUsingIndex,
+  'require-down': requireDown,
   'require-enum-value-position': requireEnumValuePosition,
   'require-lock-timeout': requireLockTimeout,
   'require-statement-timeout': requireStatementTimeout,

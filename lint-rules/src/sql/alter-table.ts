@@ -46,9 +46,9 @@ function alterTableCommand(table: string, cmd: PgNode): OperationShape[] {
   const column = String(cmd.name ?? '');
   switch (cmd.subtype) {
     case 'AT_AddColumn':
-      return [{ kind: 'addColumn', table, column: columnDefinition(cmd.def?.ColumnDef ?? {}) }];
+      return [{ kind: 'addColumn', table, column: columnDefinition(cmd.def?.ColumnDef ?? {}), ifNotExists: Boolean(cmd.missing_ok) }];
     case 'AT_DropColumn':
-      return [{ kind: 'dropColumn', table, column }];
+      return [{ kind: 'dropColumn', table, column, ifExists: Boolean(cmd.missing_ok) }];
     case 'AT_AlterColumnType': {
       const def = cmd.def?.ColumnDef ?? {};
       const using = def.raw_default ? describeExpression(def.raw_default) : undefined;

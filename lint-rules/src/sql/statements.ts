@@ -99,7 +99,7 @@ function other(statement: string): OperationShape {
 }
 
 function createTable(statement: PgNode): OperationShape[] {
-  return [{ kind: 'createTable', table: relationName(statement.relation), partitioned: statement.partspec !== undefined }];
+  return [{ kind: 'createTable', table: relationName(statement.relation), partitioned: statement.partspec !== undefined, ifNotExists: Boolean(statement.if_not_exists) }];
 }
 
 function drop(statement: PgNode): OperationShape[] {
@@ -109,7 +109,7 @@ function drop(statement: PgNode): OperationShape[] {
   const cascade = statement.behavior === 'DROP_CASCADE';
   switch (statement.removeType) {
     case 'OBJECT_TABLE':
-      return [{ kind: 'dropTable', tables: names }];
+      return [{ kind: 'dropTable', tables: names, ifExists: Boolean(statement.missing_ok) }];
     case 'OBJECT_INDEX':
       return [
         { kind: 'dropIndex', names, concurrently: Boolean(statement.concurrent), ifExists: Boolean(statement.missing_ok) },

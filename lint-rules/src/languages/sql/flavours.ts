@@ -23,6 +23,8 @@ export interface SqlFileFlavour {
   recognise(path: string, text: string): boolean;
   sections(text: string): Section[];
   transaction(facts: FileFacts): TransactionContext;
+  /** The tool's files have a down section (node-pg-migrate's `-- Down Migration`), so a missing one is a choice. */
+  hasDown?: boolean;
 }
 
 const wholeFile = (text: string): Section[] => [{ start: 0, end: text.length, direction: 'up' }];
@@ -68,6 +70,7 @@ const pgmMarker = (direction: Direction) => new RegExp(`^\\s*--[\\s-]*${directio
 const nodePgMigrate: SqlFileFlavour = {
   tool: 'node-pg-migrate',
   recognise: (_path, text) => pgmMarker('up').test(text) || pgmMarker('down').test(text),
+  hasDown: true,
   sections(text) {
     // What node-pg-migrate runs: from each marker to the other one (or the end of the file).
     const up = text.search(pgmMarker('up'));

@@ -3,6 +3,7 @@ import type { Operation } from '../../model/operation.ts';
 import type { LiveUpgradeSettings } from '../../settings.ts';
 import { analyseSql, type Locator } from '../../sql/analyse.ts';
 import type { SqlText } from '../../sql/sql-text.ts';
+import { downSection } from './down-section.ts';
 import { SQL_FILE_FLAVOURS, type Section } from './flavours.ts';
 import type { SqlSourceCode } from './source-code.ts';
 
@@ -15,10 +16,10 @@ export function sqlFileMigration(sourceCode: SqlSourceCode, filename: string, se
     loc: (start, end) => ({ start: sourceCode.getLocFromIndex(start), end: sourceCode.getLocFromIndex(end) }),
     text: (start, end) => text.slice(start, end),
   };
-  const operations = flavour
-    .sections(text)
-    .flatMap((section) => analyseSql(sectionText(text, section), { direction: section.direction, locator }));
-  return { tool: flavour.tool, transaction: flavour.transaction({ text, statements: statementCount(operations), settings }), operations };
+  const sections = flavour.sections(text);
+  const operations = sections.flatMap((section) => analyseSql(sectionText(text, section), { direction: section.direction, locator }));
+  const transaction = flavour.transaction({ text, statements: statementCount(operations), settings });
+  return { tool: flavour.tool, transaction, operations, down: flavour.hasDown ? downSection(text, sections, locator) : undefined };
 }
 
 function sectionText(text: string, { start, end }: Section): SqlText {

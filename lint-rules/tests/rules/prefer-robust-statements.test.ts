@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../src/rules/prefer-robust-statements.ts';
+import { knexMigration, kyselyMigration, ruleTester } from '../fixtures.ts';
+import { lintSql } from '../languages/lint-sql.ts';
+
+const noTransaction = { config: 'export const config = { transaction: false };' };
+const knexReason = 'this migration exports `config = { transaction: false }`, so Knex runs it outside a transaction';
+
+ruleTester().run('prefer-robust-statements', rule, {
+  valid: [
+    // In a transaction a failure undoes every statement, so the migration can run again as it is.
+    knexMigration(`  await knex.raw('CREATE TABLE audit (id bigint)');
+  await knex.raw('DROP INDEX users_email_idx');`),
+    knexMigration(`  await knex.raw('CREATE INDEX CONCURRENTLY IF NOT EXISTS users_email_idx ON users (email)');
+  await knex.raw('DROP INDEX CONCURRENTLY IF EXISTS users_email_old_idx');
+  await knex.raw('ALTER TABLE users ADD COLUMN IF NOT EXISTS nickname text, DROP COLUMN IF EXISTS legacy');
+  await knex.raw('CREATE TABLE IF NOT EXISTS audit (id bigint)');
+  await knex.raw('DROP TABLE IF EXISTS legacy_sessions');`, noTransaction),
+  ],
+  invalid: [
+    {
+      code: knexMigration("  await knex.raw('CREATE INDEX CONCURRENTLY users_email_idx ON users (email)');", noTransaction),
+      errors: [
+        {
+          messageId: 'unguarded',
+          line: 4,
+          column: 19,
+          data: { statement: 'CREATE INDEX', guard: 'IF NOT EXISTS', reason: knexReason },
+          suggestions: [
+            {
+              messageId: 'addGuard',
+              data: { guard: 'IF NOT EXISTS' },
+              output: knexMigration("  await knex.raw('CREATE INDEX CONCURRENTLY IF NOT EXISTS users_email_idx ON users (email)');", noTransaction),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: knexMigration(`  await knex.raw('ALTER TABLE users ADD COLUMN nickname text');
+  await knex.raw('DROP TABLE legacy_sessions');
+  await knex.raw('CREATE INDEX ON users (nickname)');`, noTransaction),
+      errors: [
+        { messageId: 'unguarded', line: 4, column: 19, data: { statement: 'ADD COLUMN', guard: 'IF NOT EXISTS', reason: knexReason }, suggestions: [] },
+        {
+          messageId: 'unguarded',
+          line: 5,
+          column: 19,
+          data: { statement: 'DROP TABLE', guard: 'IF EXISTS', reason: knexReason },
+          suggestions: [
+            {
+              messageId: 'addGuard',
+              data: { guard: 'IF EXISTS' },
+              output: knexMigration(`  await knex.raw('ALTER TABLE users ADD COLUMN nickname text');
+  await knex.raw('DROP TABLE IF EXISTS legacy_sessions');
+  await knex.raw('CREATE INDEX ON users (nickname)');`, noTransaction),
+            },
+          ],
+        },
+        // An index without a name cannot take IF NOT EXISTS: the report has no suggestion.
+        { messageId: 'unguarded', line: 6, column: 19, data: { statement: 'CREATE INDEX', guard: 'IF NOT EXISTS', reason: knexReason }, suggestions: [] },
+      ],
+    },
+    {
+      // After an explicit COMMIT, the statements run outside the tool's transaction.
+      code: knexMigration(`  await knex.raw('COMMIT');
+  await knex.raw('ALTER TABLE users DROP COLUMN legacy');`),
+      errors: [{ messageId: 'unguarded', line: 5, column: 19, data: { statement: 'DROP COLUMN', guard: 'IF EXISTS', reason: 'this statement runs outside a transaction' } }],
+    },
+  ],
+});
+
+ruleTester({ kysely: { disableTransactions: true } }).run('prefer-robust-statements (Kysely without transactions)', rule, {
+  valid: [kyselyMigration('  await sql`CREATE TABLE IF NOT EXISTS audit (id bigint)`.execute(db);')],
+  invalid: [
+    {
+      code: kyselyMigration('  await sql`CREATE TABLE audit (id bigint)`.execute(db);'),
+      errors: [
+        {
+          messageId: 'unguarded',
+          line: 4,
+          column: 13,
+          data: { statement: 'CREATE TABLE', guard: 'IF NOT EXISTS', reason: "the Migrator runs with `disableTransactions: true` (settings['live-upgrade'].kysely)" },
+          suggestions: [{ messageId: 'addGuard', output: kyselyMigration('  await sql`CREATE TABLE IF NOT EXISTS audit (id bigint)`.execute(db);') }],
+        },
+      ],
+    },
+  ],
+});
+
+describe('prefer-robust-statements in .sql files', () => {
+  const reports = (code: string, filename: string) =>
+    lintSql(code, filename)
+      .filter((message) => message.ruleId === 'live-upgrade/prefer-robust-statements')
+      .map(({ messageId, line, column }) => ({ messageId, line, column }));
+
+  it('reports a graphile-migrate --! no-transaction file', () => {
+    const code = '--! no-transaction\nCREATE INDEX CONCURRENTLY users_email_idx ON users (email);\n';
+    expect(reports(code, 'migrations/current.sql')).toEqual([{ messageId: 'unguarded', line: 2, column: 1 }]);
+  });
+
+  it('does not report a file the tool runs in a transaction, nor a plain file whose runner is unknown', () => {
+    expect(reports('-- Up Migration\nCREATE TABLE audit (id bigint);\n', 'migrations/1700000000000_audit.sql')).toEqual([]);
+    expect(reports('CREATE TABLE audit (id bigint);\n', 'migrations/0006_audit.sql')).toEqual([]);
+  });
+});
