@@ -174,6 +174,8 @@ function columnCall(context: FunctionContext, table: string, first: Link, modifi
     else if (modifier.name === 'primary') definition.primaryKey = true;
     else if (modifier.name === 'unique') definition.unique = true;
     else if (modifier.name === 'alter') alter = true;
+    // checkPositive(), checkIn([…]), checkLength(…): an inline CHECK on the column.
+    else if (/^check[A-Z]/.test(modifier.name)) definition.check = true;
   }
   if (!alter) return [addColumn(table, definition, at)];
   const columnName = definition.name;

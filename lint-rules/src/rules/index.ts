@@ -11,6 +11,7 @@ import noOpaqueSql from './no-opaque-sql.ts';
 import noRenameColumn from './no-rename-column.ts';
 import noSqlSyntaxError from './no-sql-syntax-error.ts';
 import noUnbatchedBackfill from './no-unbatched-backfill.ts';
+import noValidateInSameTransaction from './no-validate-in-same-transaction.ts';
 import noWorkAfterExclusiveLock from './no-work-after-exclusive-lock.ts';
 import preferRobustStatements from './prefer-robust-statements.ts';
 import requireConcurrentIndexCreation from './require-concurrent-index-creation.ts';
@@ -21,6 +22,8 @@ import requireConstraintUsingIndex from './require-constraint-using-index.ts';
 import requireDown from './require-down.ts';
 import requireEnumValuePosition from './require-enum-value-position.ts';
 import requireLockTimeout from './require-lock-timeout.ts';
+import requireNotValidCheck from './require-not-valid-check.ts';
+import requireNotValidForeignKey from './require-not-valid-foreign-key.ts';
 import requireStatementTimeout from './require-statement-timeout.ts';
 
 export const rules = {
@@ -37,6 +40,7 @@ export const rules = {
   'no-rename-column': noRenameColumn,
   'no-sql-syntax-error': noSqlSyntaxError,
   'no-unbatched-backfill': noUnbatchedBackfill,
+  'no-validate-in-same-transaction': noValidateInSameTransaction,
   'no-work-after-exclusive-lock': noWorkAfterExclusiveLock,
   'prefer-robust-statements': preferRobustStatements,
   'require-concurrent-index-creation': requireConcurrentIndexCreation,
@@ -47,5 +51,7 @@ export const rules = {
   'require-down': requireDown,
   'require-enum-value-position': requireEnumValuePosition,
   'require-lock-timeout': requireLockTimeout,
+  'require-not-valid-check': requireNotValidCheck,
+  'require-not-valid-foreign-key': requireNotValidForeignKey,
   'require-statement-timeout': requireStatementTimeout,
 };
