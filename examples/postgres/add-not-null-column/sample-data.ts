@@ -1,7 +1,7 @@
 import type { Db } from '../../harness/index.ts';
 
 /** Rows inserted before the column is added; later steps add a tenth of that each. */
-export const SAMPLE_ROWS = 10_000;
+export const SAMPLE_ROWS = 5_000;
 
 // #region seed
 /**
