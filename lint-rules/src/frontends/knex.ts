@@ -1,4 +1,4 @@
-import type { TSESTree } from '@typescript-eslint/types';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { ColumnDefinition, Operation } from '../model/operation.ts';
 import { analyseSqlPieces } from '../sql/analyse.ts';
 import { isVolatileSqlText } from '../sql/nodes.ts';
@@ -6,6 +6,7 @@ import type { FunctionContext, JsFrontend } from './frontend.ts';
 import { callbackAt, chainFrom, type Link, stringArg, stringListArg } from './js/chains.ts';
 import { recognitionScore } from './js/detect.ts';
 import { exportedObjectProperty } from './js/exported-config.ts';
+import { propertyName } from './js/migration-functions.ts';
 import { replaceInText, sqlPieces } from './js/strings.ts';
 
 /** Knex column types (`table.integer('age')`) and the Postgres type each creates. */
@@ -44,8 +45,7 @@ export const knexFrontend: JsFrontend = {
   tool: 'knex',
   recognise: (program, functions) =>
     recognitionScore(program, functions, { modules: ['knex'], parameterTypes: ['Knex'] }),
-  operations: (context) =>
-    context.referencesOf(context.fn.node, 0).flatMap((reference) => knexCall(context, chainFrom(reference))),
+  operations: (context) => context.referencesOf(context.fn.node, 0).flatMap((reference) => knexReference(context, reference)),
   transaction(program) {
     const transaction = exportedObjectProperty(program, 'config', 'transaction');
     return {
@@ -59,6 +59,15 @@ export const knexFrontend: JsFrontend = {
   },
 };
 
+/** `knex.schema…`, `knex.raw(…)`, or a query on a table: `knex('users').truncate()`. */
+function knexReference(context: FunctionContext, reference: TSESTree.Node): Operation[] {
+  const call = reference.parent;
+  if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference) {
+    return tableQuery(context, stringArg(call.arguments, 0), chainFrom(call), reference.range[0]);
+  }
+  return knexCall(context, chainFrom(reference));
+}
+
 function knexCall(context: FunctionContext, links: Link[]): Operation[] {
   const [first, ...rest] = links;
   if (!first) return [];
@@ -66,10 +75,18 @@ function knexCall(context: FunctionContext, links: Link[]): Operation[] {
   if (first.name === 'transaction') {
     const callback = callbackAt(first.args, 0);
     if (!callback) return [];
-    return context.referencesOf(callback, 0).flatMap((reference) => knexCall(context, chainFrom(reference)));
+    return context.referencesOf(callback, 0).flatMap((reference) => knexReference(context, reference));
   }
   if (first.name === 'schema') return rest.flatMap((link) => schemaCall(context, link));
+  if (first.name === 'table' || first.name === 'from') return tableQuery(context, stringArg(first.args, 0), rest, first.start);
   return [];
+}
+
+/** Of the query builder, only `truncate()` changes the schema's contents wholesale (`truncate "t" restart identity`). */
+function tableQuery(context: FunctionContext, table: string | undefined, links: Link[], start: number): Operation[] {
+  const truncate = links.find((link) => link.name === 'truncate' && link.args);
+  if (table === undefined || !truncate) return [];
+  return [{ kind: 'truncate', tables: [table], cascade: false, ...context.at(truncate.node, start) }];
 }
 
 function rawSql(context: FunctionContext, link: Link): Operation[] {
@@ -97,7 +114,10 @@ function schemaCall(context: FunctionContext, link: Link): Operation[] {
     case 'createTable':
     case 'createTableIfNotExists':
     case 'createTableLike':
-      return [{ kind: 'createTable', table, partitioned: false, ...at }, ...tableBuilder(context, table, link)];
+      return createTable(table, tableBuilder(context, table, link), at);
+    case 'createView':
+    case 'createViewOrReplace':
+      return [{ kind: 'createView', name: table, replace: link.name === 'createViewOrReplace', ...at }];
     case 'alterTable':
     case 'table':
       return tableBuilder(context, table, link);
@@ -109,6 +129,18 @@ function schemaCall(context: FunctionContext, link: Link): Operation[] {
     default:
       return [];
   }
+}
+
+/**
+ * Knex writes columns, the primary key and checks into CREATE TABLE, and runs indexes, unique and
+ * foreign keys as statements after it.
+ */
+function createTable(table: string, operations: Operation[], at: ReturnType<FunctionContext['at']>): Operation[] {
+  const inline = (op: Operation) =>
+    op.kind === 'addColumn' || (op.kind === 'addConstraint' && (op.constraint.type === 'primaryKey' || op.constraint.type === 'check'));
+  const columns = operations.flatMap((op) => (op.kind === 'addColumn' ? [op.column] : []));
+  const constraints = operations.flatMap((op) => (op.kind === 'addConstraint' && inline(op) ? [op.constraint] : []));
+  return [{ kind: 'createTable', table, partitioned: false, columns, constraints, ...at }, ...operations.filter((op) => !inline(op))];
 }
 
 function tableBuilder(context: FunctionContext, table: string, link: Link): Operation[] {
@@ -127,7 +159,7 @@ function tableCall(context: FunctionContext, table: string, links: Link[]): Oper
     case 'unique': {
       const options = first.args[first.name === 'index' ? 2 : 1];
       const unique = first.name === 'unique' || (options !== undefined && context.at(options).text.includes("'unique'"));
-      const name = stringArg(first.args, 1);
+      const name = stringArg(first.args, 1) ?? stringArg([optionValue(first.args[1], 'indexName') as TSESTree.Expression], 0) ?? defaultName(table, names, first.name);
       return [{ kind: 'createIndex', table, name, concurrently: false, unique, ifNotExists: false, only: false, ...at }];
     }
     case 'primary':
@@ -155,7 +187,7 @@ function tableCall(context: FunctionContext, table: string, links: Link[]): Oper
     case 'setNullable':
       return [{ kind: 'dropNotNull', table, column: names[0] ?? '', ...at }];
     case 'timestamps':
-      return ['created_at', 'updated_at'].map((name) => addColumn(table, { ...column(name, 'timestamptz') }, at));
+      return timestamps(first).map((definition) => addColumn(table, definition, at));
     default:
       return first.name in COLUMN_TYPES ? columnCall(context, table, first, modifiers) : [];
   }
@@ -163,31 +195,93 @@ function tableCall(context: FunctionContext, table: string, links: Link[]): Oper
 
 function columnCall(context: FunctionContext, table: string, first: Link, modifiers: Link[]): Operation[] {
   const at = context.at(first.node, first.start);
-  const type = first.name === 'specificType' ? (stringArg(first.args, 1) ?? '') : withLength(first, COLUMN_TYPES[first.name]!);
-  const definition = column(stringArg(first.args, 0) ?? '', type);
-  let alter = false;
+  const type = first.name === 'specificType' ? (stringArg(first.args, 1) ?? '') : typeOf(first, COLUMN_TYPES[first.name]!);
+  // increments() and bigIncrements() name the column `id` when not told.
+  const definition = column(stringArg(first.args, 0) ?? (/^(big)?increments$/i.test(first.name) ? 'id' : ''), type);
+  let alter: Link | undefined;
+  let nullable = false;
   for (const modifier of modifiers) {
     if (modifier.name === 'notNullable') definition.notNull = true;
-    else if (modifier.name === 'nullable') definition.notNull = false;
+    else if (modifier.name === 'nullable') [definition.notNull, nullable] = [false, true];
     else if (modifier.name === 'defaultTo') definition.default = defaultOf(context, modifier);
     else if (modifier.name === 'references' || modifier.name === 'inTable') definition.references = referencedTable([modifier]);
     else if (modifier.name === 'primary') definition.primaryKey = true;
     else if (modifier.name === 'unique') definition.unique = true;
-    else if (modifier.name === 'alter') alter = true;
+    else if (modifier.name === 'alter') alter = modifier;
     // checkPositive(), checkIn([…]), checkLength(…): an inline CHECK on the column.
     else if (/^check[A-Z]/.test(modifier.name)) definition.check = true;
   }
-  if (!alter) return [addColumn(table, definition, at)];
-  const columnName = definition.name;
-  const operations: Operation[] = [{ kind: 'alterColumnType', table, column: columnName, newType: type, ...at }];
-  if (definition.notNull) operations.push({ kind: 'setNotNull', table, column: columnName, ...at });
-  if (definition.default) operations.push({ kind: 'setDefault', table, column: columnName, default: definition.default, ...at });
+  return alter ? alteredColumn(table, definition, nullable, alter, at) : [addColumn(table, definition, at)];
+}
+
+/**
+ * What Knex runs for `column.alter(options)`: it always drops the default and, unless
+ * `alterNullable: false`, NOT NULL; it changes the type unless `alterType: false`; then it sets
+ * again only what the chain restates. The drops the chain does not ask for are Knex's doing.
+ */
+function alteredColumn(table: string, definition: ColumnDefinition, nullable: boolean, alter: Link, at: ReturnType<FunctionContext['at']>): Operation[] {
+  const column = definition.name;
+  const implied = { impliedBy: 'Knex .alter()' };
+  const alterNullable = !isFalseOption(alter.args?.[0], 'alterNullable');
+  const operations: Operation[] = [{ kind: 'dropDefault', table, column, ...at, ...implied }];
+  if (alterNullable) operations.push({ kind: 'dropNotNull', table, column, ...at, ...(!nullable && implied) });
+  if (!isFalseOption(alter.args?.[0], 'alterType')) operations.push({ kind: 'alterColumnType', table, column, newType: definition.type ?? '', ...at });
+  if (definition.default) operations.push({ kind: 'setDefault', table, column, default: definition.default, ...at });
+  if (alterNullable && definition.notNull) operations.push({ kind: 'setNotNull', table, column, ...at });
   return operations;
 }
 
-function withLength(link: Link, type: string): string {
-  const length = link.args?.[1];
-  return type === 'varchar' ? `varchar(${length?.type === 'Literal' ? String(length.value) : '255'})` : type;
+function isFalseOption(options: TSESTree.Node | undefined, name: string): boolean {
+  const value = optionValue(options, name);
+  return value?.type === AST_NODE_TYPES.Literal && value.value === false;
+}
+
+/** The Postgres type Knex writes for a column call, with its length, precision or time zone. */
+function typeOf(link: Link, type: string): string {
+  const [, first, second] = link.args ?? [];
+  const number = (node: TSESTree.Node | undefined, fallback: string) =>
+    node === undefined ? fallback : node.type === AST_NODE_TYPES.Literal && typeof node.value === 'number' ? String(node.value) : undefined;
+  switch (type) {
+    case 'varchar':
+      return `varchar(${number(first, '255') ?? '255'})`;
+    case 'decimal': {
+      // `decimal('d')` is decimal(8, 2); `decimal('d', null)` leaves it unbounded.
+      if (first?.type === AST_NODE_TYPES.Literal && first.value === null) return 'decimal';
+      const precision = number(first, '8');
+      const scale = number(second, '2');
+      return precision && scale ? `decimal(${precision},${scale})` : 'decimal';
+    }
+    case 'timestamptz': {
+      // `timestamp('t', { useTz: false, precision: 3 })`, or the older `timestamp('t', true)` for no time zone.
+      const withoutTz = first?.type === AST_NODE_TYPES.Literal ? first.value === true : isFalseOption(first, 'useTz');
+      const precision = number(optionValue(first, 'precision'), '');
+      return `${withoutTz ? 'timestamp' : 'timestamptz'}${precision ? `(${precision})` : ''}`;
+    }
+    default:
+      return type;
+  }
+}
+
+/** A property of an options object literal: `{ useTz: false }`. */
+function optionValue(options: TSESTree.Node | undefined, name: string): TSESTree.Node | undefined {
+  if (options?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  for (const item of options.properties) {
+    if (item.type === AST_NODE_TYPES.Property && propertyName(item.key) === name) return item.value;
+  }
+  return undefined;
+}
+
+/** `timestamps(useTimestamp, defaultToNow, useCamelCase)`: `defaultToNow` makes them NOT NULL DEFAULT CURRENT_TIMESTAMP. */
+function timestamps(link: Link): ColumnDefinition[] {
+  const flag = (index: number) => {
+    const arg = link.args?.[index];
+    return arg?.type === AST_NODE_TYPES.Literal && arg.value === true;
+  };
+  const names = flag(2) ? ['createdAt', 'updatedAt'] : ['created_at', 'updated_at'];
+  return names.map((name) => ({
+    ...column(name, 'timestamptz'),
+    ...(flag(1) && { notNull: true, default: { text: 'CURRENT_TIMESTAMP', volatile: false } }),
+  }));
 }
 
 function defaultOf(context: FunctionContext, modifier: Link) {
@@ -203,6 +297,11 @@ function referencedTable(links: Link[]): string | undefined {
     if (link.name === 'references' && target?.includes('.')) return target.slice(0, target.lastIndexOf('.'));
   }
   return undefined;
+}
+
+/** The name Knex gives an index it is not told: `users_email_index`, `users_email_unique`. */
+function defaultName(table: string, columns: string[], type: string): string {
+  return `${table.replace(/\.|-/g, '_')}_${columns.join('_')}_${type}`.toLowerCase();
 }
 
 function column(name: string, type: string): ColumnDefinition {

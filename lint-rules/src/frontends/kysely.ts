@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import type { ColumnDefinition, Operation } from '../model/operation.ts';
+import type { ColumnDefinition, ConstraintDefinition, ConstraintType, Operation } from '../model/operation.ts';
 import { analyseSqlPieces } from '../sql/analyse.ts';
 import { isVolatileSqlText } from '../sql/nodes.ts';
 import type { FunctionContext, JsFrontend } from './frontend.ts';
@@ -29,14 +29,14 @@ export const kyselyFrontend: JsFrontend = {
   },
 };
 
-/** `sql\`…\`` templates and `sql.raw('…')` calls anywhere in the migration function. */
+/** `sql\`…\`` templates and `sql.raw('…')` calls run as statements anywhere in the migration function. */
 export function taggedSql(context: FunctionContext, tag = 'sql'): Operation[] {
   const target = { direction: context.direction, locator: context.locator };
   return context.descendants(context.fn.node).flatMap((node) => {
-    if (node.type === AST_NODE_TYPES.TaggedTemplateExpression && memberPath(node.tag) === tag) {
+    if (node.type === AST_NODE_TYPES.TaggedTemplateExpression && memberPath(node.tag) === tag && !isFragment(node)) {
       return analyseSqlPieces(sqlPieces(node, slotText(tag)) ?? [], target);
     }
-    if (node.type === AST_NODE_TYPES.CallExpression && memberPath(node.callee) === `${tag}.raw` && !insideTemplate(node)) {
+    if (node.type === AST_NODE_TYPES.CallExpression && memberPath(node.callee) === `${tag}.raw` && !isFragment(node)) {
       const pieces = sqlPieces(node.arguments[0]);
       return pieces
         ? analyseSqlPieces(pieces, target)
@@ -68,8 +68,16 @@ function slotText(tag: string) {
   };
 }
 
-function insideTemplate(node: TSESTree.Node): boolean {
-  return node.parent?.type === AST_NODE_TYPES.TemplateLiteral;
+/**
+ * A piece of a statement rather than one: interpolated into another template, or handed to a
+ * builder (`defaultTo(sql\`now()\`)`, `setDataType(sql\`varchar(20)\`)`). Only `execute…(sql\`…\`)`
+ * (Drizzle, Payload) takes a whole statement as an argument.
+ */
+function isFragment(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.TemplateLiteral) return true;
+  if (parent?.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(node as TSESTree.CallExpressionArgument)) return false;
+  return !/^(execute|run$)/.test(memberPath(parent.callee).split('.').at(-1) ?? '');
 }
 
 function schemaChain(context: FunctionContext, links: Link[]): Operation[] {
@@ -79,7 +87,11 @@ function schemaChain(context: FunctionContext, links: Link[]): Operation[] {
   const at = context.at(statement.node, statement.start);
   switch (statement.name) {
     case 'createTable':
-      return [{ kind: 'createTable', table: name, partitioned: false, ...at }];
+      return [createTable(context, name, rest, at)];
+    case 'createView':
+      // A materialized view is a table of its own, not a view of another.
+      if (rest.some((link) => link.name === 'materialized')) return [];
+      return [{ kind: 'createView', name, replace: rest.some((link) => link.name === 'orReplace'), ...at }];
     case 'alterTable':
       return rest.flatMap((link) => alterTableLink(context, name, link));
     case 'dropTable':
@@ -91,6 +103,36 @@ function schemaChain(context: FunctionContext, links: Link[]): Operation[] {
     default:
       return [];
   }
+}
+
+/** `createTable('t').addColumn(…).addPrimaryKeyConstraint(…)`: Kysely writes all of it into one CREATE TABLE. */
+function createTable(context: FunctionContext, table: string, links: Link[], at: ReturnType<FunctionContext['at']>): Operation {
+  const columns = links.flatMap((link) =>
+    link.name === 'addColumn' ? [columnDefinition(context, stringArg(link.args, 0) ?? '', dataTypeArg(link.args, 1), link)] : [],
+  );
+  const constraints = links.flatMap((link): ConstraintDefinition[] => {
+    const type = CONSTRAINT_METHODS[link.name];
+    if (!type) return [];
+    const referencedTable = type === 'foreignKey' ? stringArg(link.args, 2) : undefined;
+    return [{ type, name: stringArg(link.args, 0), notValid: false, referencedTable, provesNotNull: [] }];
+  });
+  return { kind: 'createTable', table, partitioned: false, columns, constraints, ...at };
+}
+
+const CONSTRAINT_METHODS: Record<string, ConstraintType | undefined> = {
+  addPrimaryKeyConstraint: 'primaryKey',
+  addUniqueConstraint: 'unique',
+  addCheckConstraint: 'check',
+  addForeignKeyConstraint: 'foreignKey',
+};
+
+/** A data type: `'varchar(20)'`, or a `sql\`…\`` template without interpolations. */
+function dataTypeArg(args: TSESTree.CallExpressionArgument[] | undefined, index: number): string {
+  const arg = args?.[index];
+  if (arg?.type === AST_NODE_TYPES.TaggedTemplateExpression && memberPath(arg.tag) === 'sql' && arg.quasi.expressions.length === 0) {
+    return arg.quasi.quasis[0]?.value.cooked ?? '';
+  }
+  return stringArg(args, index) ?? '';
 }
 
 function lastLink(links: Link[]): Link {
@@ -118,7 +160,7 @@ function alterTableLink(context: FunctionContext, table: string, link: Link): Op
   const name = stringArg(link.args, 0) ?? '';
   switch (link.name) {
     case 'addColumn':
-      return [{ kind: 'addColumn', table, column: columnDefinition(context, name, stringArg(link.args, 1) ?? '', link), ...at }];
+      return [{ kind: 'addColumn', table, column: columnDefinition(context, name, dataTypeArg(link.args, 1), link), ...at }];
     case 'dropColumn':
       return [{ kind: 'dropColumn', table, column: name, ...at }];
     case 'renameColumn':
@@ -149,7 +191,7 @@ function alterColumn(context: FunctionContext, table: string, column: string, li
   return callbackLinks(context, link, 1).flatMap((step): Operation[] => {
     switch (step.name) {
       case 'setDataType':
-        return [{ kind: 'alterColumnType', table, column, newType: (stringArg(step.args, 0) ?? '').toLowerCase(), ...at }];
+        return [{ kind: 'alterColumnType', table, column, newType: dataTypeArg(step.args, 0).toLowerCase(), ...at }];
       case 'setDefault':
         return [{ kind: 'setDefault', table, column, default: defaultOf(context, step), ...at }];
       case 'dropDefault':

@@ -50,13 +50,26 @@ export interface ConstraintDefinition {
  * it took effect does nothing. Undefined when the tool's call does not say.
  */
 export type OperationShape =
-  | { kind: 'createTable'; table: string; partitioned: boolean; ifNotExists?: boolean }
+  /**
+   * `columns` and `constraints`: what the statement creates with the table, filled by every frontend
+   * whose call shows them (the strict rules on types and names read them). Indexes and constraints
+   * the tool adds in separate statements (Knex `table.index()`, `table.foreign()`) are their own operations.
+   */
+  | { kind: 'createTable'; table: string; partitioned: boolean; ifNotExists?: boolean; columns?: ColumnDefinition[]; constraints?: ConstraintDefinition[] }
   | { kind: 'dropTable'; tables: string[]; ifExists?: boolean }
   | { kind: 'renameTable'; table: string; newName: string }
   | { kind: 'addColumn'; table: string; column: ColumnDefinition; ifNotExists?: boolean }
   | { kind: 'dropColumn'; table: string; column: string; ifExists?: boolean }
   | { kind: 'renameColumn'; table: string; column: string; newName: string }
-  | { kind: 'alterColumnType'; table: string; column: string; newType: string; using?: string }
+  /** A plain (not materialized) view: `CREATE [OR REPLACE] VIEW`. */
+  | { kind: 'createView'; name: string; replace: boolean }
+  /**
+   * `fromType`: the type before the change, when the tool's call states it (TypeORM `changeColumn`'s old
+   * column); `typeBefore` in model/type-changes.ts also reads it from the rest of the migration.
+   * `using`: a USING expression that computes something other than the column's own value (a plain
+   * cast of the column, as Knex writes, is left out).
+   */
+  | { kind: 'alterColumnType'; table: string; column: string; newType: string; fromType?: string; using?: string }
   | { kind: 'setNotNull'; table: string; column: string }
   | { kind: 'dropNotNull'; table: string; column: string }
   | { kind: 'setDefault'; table: string; column: string; default: DefaultValue }
@@ -99,6 +112,11 @@ export type OperationKind = OperationShape['kind'];
 
 export type Operation = OperationShape & {
   direction: Direction;
+  /**
+   * Identifiers the SQL writes longer than 63 bytes. Postgres keeps their first 63 bytes, and so do
+   * the names of the operation, which come from its parser; builder names are kept whole.
+   */
+  truncatedIdentifiers?: string[];
   origin: Origin;
   /** Exact place in the linted file: the builder call, or the SQL statement inside its string. */
   loc: TSESTree.SourceLocation;
@@ -109,9 +127,20 @@ export type Operation = OperationShape & {
    * tool's own wrapping: a Sequelize call passed `{ transaction: t }`. SQL `BEGIN` is a `transaction` op instead.
    */
   inTransaction?: true;
+  /**
+   * The tool call that runs this operation without saying so, for messages: Knex `.alter()` drops the
+   * default and NOT NULL, TypeORM `changeColumn` drops and re-adds a column whose type changes,
+   * Sequelize `changeColumn` drops NOT NULL and the default it is not given. no-lossy-change-column
+   * reports an implied dropColumn, and an implied dropDefault or dropNotNull that no later
+   * setDefault or setNotNull of the same column restores.
+   */
+  impliedBy?: string;
 };
 
 export type OperationOf<K extends OperationKind> = Extract<Operation, { kind: K }>;
+
+/** NAMEDATALEN - 1: Postgres keeps this many bytes of an identifier and drops the rest. */
+export const MAX_IDENTIFIER_BYTES = 63;
 
 /** Table names built from interpolated values are unknown: rules treat them as existing tables. */
 export const UNKNOWN_NAME_PREFIX = 'lu_param_';

@@ -51,7 +51,7 @@ function alterTableCommand(table: string, cmd: PgNode): OperationShape[] {
       return [{ kind: 'dropColumn', table, column, ifExists: Boolean(cmd.missing_ok) }];
     case 'AT_AlterColumnType': {
       const def = cmd.def?.ColumnDef ?? {};
-      const using = def.raw_default ? describeExpression(def.raw_default) : undefined;
+      const using = def.raw_default && !isColumnItself(def.raw_default, column) ? describeExpression(def.raw_default) : undefined;
       return [{ kind: 'alterColumnType', table, column, newType: typeName(def.typeName), using }];
     }
     case 'AT_SetNotNull':
@@ -97,11 +97,17 @@ export function columnDefinition(def: PgNode): ColumnDefinition {
   };
 }
 
+/** `USING c` or `USING c::type` (what Knex writes) keeps the column's values as they are. */
+function isColumnItself(expression: PgNode, column: string): boolean {
+  const value = expression.TypeCast?.arg ?? expression;
+  return value.ColumnRef?.fields?.at(-1)?.String?.sval === column;
+}
+
 function defaultValue(expression: PgNode | undefined) {
   return { text: describeExpression(expression), volatile: isVolatileExpression(expression) };
 }
 
-function constraintDefinition(constraint: PgNode): ConstraintDefinition {
+export function constraintDefinition(constraint: PgNode): ConstraintDefinition {
   const type = CONSTRAINT_TYPES[constraint.contype] ?? 'check';
   return {
     type,

@@ -1,4 +1,5 @@
 import { UNKNOWN_NAME_PREFIX, type Direction, type Operation, type Origin } from '../model/operation.ts';
+import { truncatedIdentifiers } from './identifiers.ts';
 import { byteToCharOffset, parseSql, splitStatements } from './parser.ts';
 import { buildSqlText, type SqlPiece, type SqlText } from './sql-text.ts';
 import { statementOperations } from './statements.ts';
@@ -31,8 +32,16 @@ export function analyseSql(sql: SqlText, target: Target): Operation[] {
     const start = byteToCharOffset(sql.text, raw.stmt_location ?? 0);
     const end = raw.stmt_len ? byteToCharOffset(sql.text, (raw.stmt_location ?? 0) + raw.stmt_len) : sql.text.length;
     const place = placeOf(sql, skipComments(sql.text, start, end), end, target.locator);
+    const truncated = truncatedIdentifiers(place.text);
     return statementOperations(raw.stmt ?? {}).map(
-      (shape) => ({ ...shape, ...place, direction: target.direction, origin: target.origin ?? 'sql' }) as Operation,
+      (shape) =>
+        ({
+          ...shape,
+          ...place,
+          ...(truncated.length > 0 && { truncatedIdentifiers: truncated }),
+          direction: target.direction,
+          origin: target.origin ?? 'sql',
+        }) as Operation,
     );
   });
 }

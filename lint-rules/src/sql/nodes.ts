@@ -39,20 +39,32 @@ export function typeName(node: PgNode | undefined): string {
   return (withModifiers + '[]'.repeat(node.arrayBounds?.length ?? 0)).toLowerCase();
 }
 
-/** Functions evaluated per row: a default that calls one fills every existing row, rewriting the table. */
-const VOLATILE_FUNCTIONS = new Set([
+/**
+ * Volatile functions (pg_proc.provolatile = 'v') that defaults call: a default that calls one is
+ * evaluated for every existing row, rewriting the table. Stable ones (now(), statement_timestamp(),
+ * txid_current()) are evaluated once, like constants. Functions created without IMMUTABLE or STABLE
+ * are volatile too, but the linter cannot see their definitions.
+ */
+export const VOLATILE_FUNCTIONS = new Set([
   'random',
+  'random_normal',
   'gen_random_uuid',
-  'uuid_generate_v1',
-  'uuid_generate_v1mc',
-  'uuid_generate_v4',
   'uuidv4',
   'uuidv7',
   'clock_timestamp',
   'timeofday',
   'nextval',
-  'txid_current',
-  'statement_timestamp',
+  'currval',
+  'lastval',
+  'setval',
+  'array_shuffle',
+  'array_sample',
+  // uuid-ossp and pgcrypto
+  'uuid_generate_v1',
+  'uuid_generate_v1mc',
+  'uuid_generate_v4',
+  'gen_random_bytes',
+  'gen_salt',
 ]);
 
 /** For defaults written as SQL text in a builder call (`knex.raw('gen_random_uuid()')`). */

@@ -1,5 +1,5 @@
 import type { OperationOf, OperationShape } from '../model/operation.ts';
-import { alterTableOperations } from './alter-table.ts';
+import { alterTableOperations, columnDefinition, constraintDefinition } from './alter-table.ts';
 import { qualifiedName, relationName, type PgNode } from './nodes.ts';
 
 type ReindexScope = OperationOf<'reindex'>['scope'];
@@ -12,6 +12,8 @@ export function statementOperations(statementNode: PgNode): OperationShape[] {
       return statement.objtype === 'OBJECT_TABLE' ? alterTableOperations(statement) : [other(type)];
     case 'CreateStmt':
       return createTable(statement);
+    case 'ViewStmt':
+      return [{ kind: 'createView', name: relationName(statement.view), replace: Boolean(statement.replace) }];
     case 'IndexStmt':
       return [
         {
@@ -99,7 +101,17 @@ function other(statement: string): OperationShape {
 }
 
 function createTable(statement: PgNode): OperationShape[] {
-  return [{ kind: 'createTable', table: relationName(statement.relation), partitioned: statement.partspec !== undefined, ifNotExists: Boolean(statement.if_not_exists) }];
+  const elements: PgNode[] = statement.tableElts ?? [];
+  return [
+    {
+      kind: 'createTable',
+      table: relationName(statement.relation),
+      partitioned: statement.partspec !== undefined,
+      ifNotExists: Boolean(statement.if_not_exists),
+      columns: elements.flatMap((element) => (element.ColumnDef ? [columnDefinition(element.ColumnDef)] : [])),
+      constraints: elements.flatMap((element) => (element.Constraint ? [constraintDefinition(element.Constraint)] : [])),
+    },
+  ];
 }
 
 function drop(statement: PgNode): OperationShape[] {
