@@ -15,7 +15,7 @@ export function exportedObjectProperty(program: TSESTree.Program, exportName: st
   return undefined;
 }
 
-function exportedObject(statement: TSESTree.ProgramStatement, exportName: string): TSESTree.ObjectExpression | undefined {
+export function exportedObject(statement: TSESTree.ProgramStatement, exportName: string): TSESTree.ObjectExpression | undefined {
   if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
     for (const declarator of statement.declaration.declarations) {
       if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === exportName) return asObject(declarator.init);

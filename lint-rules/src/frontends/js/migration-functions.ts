@@ -22,7 +22,10 @@ export function findMigrationFunctions(program: TSESTree.Program): MigrationFunc
   const found: MigrationFunction[] = [];
   const add = (name: string | undefined, value: TSESTree.Node | null | undefined) => {
     const fn = resolveFunction(program, value);
-    if (name && DIRECTIONS.has(name) && fn) found.push({ direction: name as Direction, node: fn });
+    // `const up = …; module.exports = { up }` (node-pg-migrate's .cjs template) names one function twice.
+    if (name && DIRECTIONS.has(name) && fn && !found.some((known) => known.node === fn)) {
+      found.push({ direction: name as Direction, node: fn });
+    }
   };
   for (const statement of program.body) visitTopLevel(program, unwrapExport(statement), add);
   return found;
