@@ -157,13 +157,13 @@ const checks = ({ unsafe }: Variant): Record<string, StepCheck<any>> => ({
     async before(db) {
       await insertSampleOrders(db, { orphans: false });
       expect(await orphanCount(db)).toBeGreaterThan(0);
-      return { changed: await fingerprints(db), detached: await fingerprints(db, ORDERS_DETACHED) };
+      return { orders: await tableFingerprint(db, 'orders'), detached: await fingerprints(db, ORDERS_DETACHED) };
     },
     async check(db, before) {
       expect(await orphanCount(db)).toBe(0);
       // Every order is still there and only the orphans' customer_id changed.
       expect(await fingerprints(db, ORDERS_DETACHED)).toEqual(before.detached);
-      expect((await fingerprints(db)).orders).not.toEqual(before.changed.orders);
+      expect(await tableFingerprint(db, 'orders')).not.toEqual(before.orders);
       await releaseNIsRefused(db);
       await releases.n1(db);
     },
@@ -313,10 +313,9 @@ describe('over orders whose customer is gone', () => {
 });
 
 describe.runIf(engine === 'postgres')('writes from another connection while each statement holds its locks', () => {
-  // A guest order needs no customer; a customer's order makes the foreign key check lock that customer's row.
+  // Once the key exists, the order makes its check lock the customer's row (FOR KEY SHARE).
   const WRITES = [
     `INSERT INTO customers (name) VALUES ('Written meanwhile')`,
-    `INSERT INTO orders (customer_id, total_cents) VALUES (NULL, 100)`,
     `INSERT INTO orders (customer_id, total_cents) SELECT min(id), 100 FROM customers`,
   ];
   let runner: MigrationRunner;
@@ -351,15 +350,15 @@ describe.runIf(engine === 'postgres')('writes from another connection while each
 
   test('the validated foreign key of unsafe/ blocks every write to both tables', async () => {
     const unsafe = measured.find(({ tool, migration }) => tool === 'knex (unsafe)' && migration === ADD_STEP)!;
-    expect(await writesWhileHeld(unsafe.statements.map(({ sql }) => sql))).toEqual([false, false, false]);
+    expect(await writesWhileHeld(unsafe.statements.map(({ sql }) => sql))).toEqual([false, false]);
   });
 
   test('the NOT VALID foreign key blocks them too, for as long as it takes to add it', async () => {
-    expect(await writesWhileHeld(await statementsOf(ADD_STEP))).toEqual([false, false, false]);
+    expect(await writesWhileHeld(await statementsOf(ADD_STEP))).toEqual([false, false]);
   });
 
   test('VALIDATE lets every write through', async () => {
     await runner.up(); // 002: the NOT VALID key, committed
-    expect(await writesWhileHeld(await statementsOf(VALIDATE_STEP))).toEqual([true, true, true]);
+    expect(await writesWhileHeld(await statementsOf(VALIDATE_STEP))).toEqual([true, true]);
   });
 });

@@ -1,8 +1,8 @@
 import type { Db } from '../../harness/index.ts';
 
 /** Customers and orders inserted by each call of `insertSampleOrders`. */
-export const SAMPLE_CUSTOMERS = 1_000;
-export const SAMPLE_ORDERS = 5_000;
+export const SAMPLE_CUSTOMERS = 600;
+export const SAMPLE_ORDERS = 3_000;
 
 // #region seed
 /**

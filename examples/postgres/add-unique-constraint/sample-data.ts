@@ -1,7 +1,7 @@
 import type { Db } from '../../harness/index.ts';
 
 /** Rows inserted by each call of `insertSampleUsers`. */
-export const SAMPLE_ROWS = 5_000;
+export const SAMPLE_ROWS = 3_000;
 
 // #region seed
 /**

@@ -1,11 +1,11 @@
 import type { Db } from '../../harness/index.ts';
 
 /** Readings inserted by each call of `insertSampleReadings`, spread over 2024 and 2025. */
-export const SAMPLE_ROWS = 3_000;
+export const SAMPLE_ROWS = 2_000;
 
 // #region seed
 /**
- * Readings shaped like production: a reading every 5 hours from 97 devices (so each device has
+ * Readings shaped like production: a reading every 8 hours from 97 devices (so each device has
  * many rows), device names in accents, CJK and emoji, every 11th reading NULL (sensor fault),
  * every 7th row sent twice (a retry), mostly no note, and every 500th note ~18 kB (in TOAST).
  * `batch` shifts the timestamps of separate calls by a minute.
@@ -14,7 +14,7 @@ export async function insertSampleReadings(db: Db, batch: number): Promise<void>
   await db.query(
     `INSERT INTO measurements (device_id, recorded_at, reading, note)
      SELECT (ARRAY['sensor', 'capteur-Zoë', '温度計', 'probe 🙂'])[k % 4 + 1] || '-' || k % 97,
-            timestamptz '2024-01-01 00:00:00+00' + k * interval '5 hours' + $2::int * interval '1 minute',
+            timestamptz '2024-01-01 00:00:00+00' + k * interval '8 hours' + $2::int * interval '1 minute',
             CASE WHEN k % 11 = 0 THEN NULL ELSE round((k % 400) / 10.0, 1) END,
             CASE WHEN k % 500 = 0 THEN repeat('Calibrated on site. ', 900)
                  WHEN k % 13 = 0 THEN 'checked ✓ #' || k END
