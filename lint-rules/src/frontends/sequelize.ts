@@ -125,15 +125,15 @@ function queryInterfaceCall(context: FunctionContext, call: Link): Operation[] {
   const name = literalString(args[1]) ?? '';
   switch (call.name) {
     case 'createTable':
-      return [{ kind: 'createTable', table, partitioned: false, ...at }];
+      return [{ kind: 'createTable', table, partitioned: false, ifNotExists: true, ...at }];
     case 'dropTable':
-      return [{ kind: 'dropTable', tables: [table], ...at }];
+      return [{ kind: 'dropTable', tables: [table], ifExists: true, ...at }];
     case 'renameTable':
       return [{ kind: 'renameTable', table, newName: tableName(args[1]) ?? '', ...at }];
     case 'addColumn':
-      return [{ kind: 'addColumn', table, column: readAttribute(args[2], table, name).column, ...at }];
+      return [{ kind: 'addColumn', table, column: readAttribute(args[2], table, name).column, ifNotExists: false, ...at }];
     case 'removeColumn':
-      return [{ kind: 'dropColumn', table, column: name, ...at }];
+      return [{ kind: 'dropColumn', table, column: name, ifExists: false, ...at }];
     case 'renameColumn':
       return [{ kind: 'renameColumn', table, column: name, newName: literalString(args[2]) ?? '', ...at }];
     case 'changeColumn':

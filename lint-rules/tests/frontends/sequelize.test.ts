@@ -45,10 +45,11 @@ describe('sequelize-cli migrations', () => {
       ['require-lock-timeout', 12, 11],
     ]);
     expect(result.operations).toMatchObject([
-      { kind: 'addColumn', table: 'Users', column: { name: 'age', type: 'integer', notNull: false }, direction: 'up', origin: 'builder', at: [6, 11] },
+      // Sequelize writes ADD COLUMN and DROP COLUMN without IF [NOT] EXISTS.
+      { kind: 'addColumn', table: 'Users', column: { name: 'age', type: 'integer', notNull: false }, ifNotExists: false, direction: 'up', origin: 'builder', at: [6, 11] },
       { kind: 'createIndex', table: 'Users', name: 'users_email', unique: true, concurrently: false, at: [10, 11] },
       { kind: 'renameColumn', table: 'Users', column: 'name', newName: 'fullName', at: [11, 11] },
-      { kind: 'dropColumn', table: 'Users', column: 'legacyId', at: [12, 11] },
+      { kind: 'dropColumn', table: 'Users', column: 'legacyId', ifExists: false, at: [12, 11] },
       { kind: 'addColumn', column: { name: 'legacyId', type: 'uuid', notNull: false }, direction: 'down', at: [16, 11] },
       { kind: 'renameColumn', column: 'fullName', newName: 'name', direction: 'down', at: [17, 11] },
       { kind: 'dropIndex', names: ['users_email'], table: 'Users', concurrently: false, ifExists: true, direction: 'down', at: [18, 11] },
@@ -87,9 +88,9 @@ describe('sequelize-cli migrations', () => {
     const result = lintMigration(createUsers, 'migrations/20240115103000-create-user.js');
     expect(result.reports).toEqual([]);
     expect(result.operations).toMatchObject([
-      { kind: 'createTable', table: 'Users', at: [5, 11] },
+      { kind: 'createTable', table: 'Users', ifNotExists: true, at: [5, 11] },
       { kind: 'createIndex', table: 'Users', name: 'users_email', at: [20, 11] },
-      { kind: 'dropTable', tables: ['Users'], direction: 'down', at: [23, 11] },
+      { kind: 'dropTable', tables: ['Users'], ifExists: true, direction: 'down', at: [23, 11] },
     ]);
   });
 
