@@ -9,9 +9,12 @@ import noManualTransaction from './no-manual-transaction.ts';
 import noNewEnumValueInSameTransaction from './no-new-enum-value-in-same-transaction.ts';
 import noOpaqueSql from './no-opaque-sql.ts';
 import noRenameColumn from './no-rename-column.ts';
+import noSerialColumnOnExistingTable from './no-serial-column-on-existing-table.ts';
 import noSqlSyntaxError from './no-sql-syntax-error.ts';
+import noStoredGeneratedColumn from './no-stored-generated-column.ts';
 import noUnbatchedBackfill from './no-unbatched-backfill.ts';
 import noValidateInSameTransaction from './no-validate-in-same-transaction.ts';
+import noVolatileDefault from './no-volatile-default.ts';
 import noWorkAfterExclusiveLock from './no-work-after-exclusive-lock.ts';
 import preferRobustStatements from './prefer-robust-statements.ts';
 import requireConcurrentIndexCreation from './require-concurrent-index-creation.ts';
@@ -19,6 +22,7 @@ import requireConcurrentIndexDeletion from './require-concurrent-index-deletion.
 import requireConcurrentPartitionDetach from './require-concurrent-partition-detach.ts';
 import requireConcurrentReindex from './require-concurrent-reindex.ts';
 import requireConstraintUsingIndex from './require-constraint-using-index.ts';
+import requireDefaultForNotNullColumn from './require-default-for-not-null-column.ts';
 import requireDown from './require-down.ts';
 import requireEnumValuePosition from './require-enum-value-position.ts';
 import requireLockTimeout from './require-lock-timeout.ts';
@@ -38,9 +42,12 @@ export const rules = {
   'no-new-enum-value-in-same-transaction': noNewEnumValueInSameTransaction,
   'no-opaque-sql': noOpaqueSql,
   'no-rename-column': noRenameColumn,
+  'no-serial-column-on-existing-table': noSerialColumnOnExistingTable,
   'no-sql-syntax-error': noSqlSyntaxError,
+  'no-stored-generated-column': noStoredGeneratedColumn,
   'no-unbatched-backfill': noUnbatchedBackfill,
   'no-validate-in-same-transaction': noValidateInSameTransaction,
+  'no-volatile-default': noVolatileDefault,
   'no-work-after-exclusive-lock': noWorkAfterExclusiveLock,
   'prefer-robust-statements': preferRobustStatements,
   'require-concurrent-index-creation': requireConcurrentIndexCreation,
@@ -48,6 +55,7 @@ export const rules = {
   'require-concurrent-partition-detach': requireConcurrentPartitionDetach,
   'require-concurrent-reindex': requireConcurrentReindex,
   'require-constraint-using-index': requireConstraintUsingIndex,
+  'require-default-for-not-null-column': requireDefaultForNotNullColumn,
   'require-down': requireDown,
   'require-enum-value-position': requireEnumValuePosition,
   'require-lock-timeout': requireLockTimeout,

@@ -1,0 +1,46 @@
+import rule from '../../src/rules/no-stored-generated-column.ts';
+import { knexMigration, kyselyMigration, ruleTester } from '../fixtures.ts';
+
+const stored = "  await knex.raw('ALTER TABLE orders ADD COLUMN total numeric GENERATED ALWAYS AS (price * quantity) STORED');";
+
+ruleTester().run('no-stored-generated-column', rule, {
+  valid: [
+    knexMigration(`  await knex.raw('CREATE TABLE invoices (price numeric, quantity integer, total numeric GENERATED ALWAYS AS (price * quantity) STORED)');
+  await knex.raw('ALTER TABLE invoices ADD COLUMN doubled numeric GENERATED ALWAYS AS (price * 2) STORED');`),
+    // Postgres 18: a virtual generated column is computed when read.
+    { code: knexMigration("  await knex.raw('ALTER TABLE orders ADD COLUMN total numeric GENERATED ALWAYS AS (price * quantity) VIRTUAL');"), settings: { 'live-upgrade': { postgresVersion: 18 } } },
+    kyselyMigration(`  await db.schema.createTable('invoices').addColumn('price', 'numeric').execute();
+  await db.schema.alterTable('invoices').addColumn('total', 'numeric', (col) => col.generatedAlwaysAs(sql\`price * 2\`).stored()).execute();`),
+    knexMigration('', { down: stored }),
+  ],
+  invalid: [
+    {
+      code: knexMigration(stored),
+      errors: [{ messageId: 'storedGenerated', line: 4, column: 19, endColumn: 108, data: { column: 'total', table: 'orders', virtual: '' }, suggestions: [] }],
+    },
+    {
+      code: knexMigration(stored),
+      settings: { 'live-upgrade': { postgresVersion: 18 } },
+      errors: [
+        {
+          messageId: 'storedGenerated',
+          data: { column: 'total', table: 'orders', virtual: ', or make it VIRTUAL (computed when read)' },
+          suggestions: [{ messageId: 'makeVirtual', output: knexMigration(stored.replace('STORED', 'VIRTUAL')) }],
+        },
+      ],
+    },
+    {
+      code: kyselyMigration("  await db.schema.alterTable('orders').addColumn('total', 'numeric', (col) => col.generatedAlwaysAs(sql`price * quantity`).stored()).execute();"),
+      errors: [{ messageId: 'storedGenerated', line: 4, column: 40 }],
+    },
+    {
+      code: kyselyMigration('  await sql`ALTER TABLE orders ADD total numeric GENERATED ALWAYS AS (price * quantity) STORED`.execute(db);'),
+      errors: [{ messageId: 'storedGenerated', line: 4, column: 13 }],
+    },
+    {
+      code: knexMigration('', { down: stored }),
+      options: [{ checkDown: true }],
+      errors: [{ messageId: 'storedGenerated', line: 8, column: 19 }],
+    },
+  ],
+});
