@@ -349,6 +349,7 @@ describe.runIf(engine === 'postgres')('writes from another connection while each
   const statementsOf = async (step: string) => splitStatements(await readFile(new URL(`sql/${step}.sql`, here), 'utf8'));
 
   test('the validated foreign key of unsafe/ blocks every write to both tables', async () => {
+    // The statement Knex sent for the unsafe/ migration, as traced above.
     const unsafe = measured.find(({ tool, migration }) => tool === 'knex (unsafe)' && migration === ADD_STEP)!;
     expect(await writesWhileHeld(unsafe.statements.map(({ sql }) => sql))).toEqual([false, false]);
   });
