@@ -5,7 +5,12 @@ import { ESLint, type Linter } from 'eslint';
 import { describe, expect, test } from 'vitest';
 import customFolders from './custom-folders.ts';
 import recommended from './recommended.ts';
-import { kyselyWithoutTransactions, lockTimeoutOnConnection, prismaSplitsStatements } from './settings.ts';
+import {
+  kyselyWithoutTransactions,
+  lockTimeoutOnConnection,
+  prismaSplitsStatements,
+  typeormEachInItsOwnTransaction,
+} from './settings.ts';
 
 const here = fileURLToPath(new URL('./', import.meta.url));
 const examples = new URL('../', import.meta.url);
@@ -78,6 +83,18 @@ describe('settings.ts', () => {
       { ruleId: 'live-upgrade/no-concurrently-in-transaction', line: 12 },
     ]);
     expect(await lint([...recommended, kyselyWithoutTransactions], file, concurrentKysely)).toEqual([]);
+  });
+
+  test("typeorm.migrationsTransactionMode: 'each' lets a migration with transaction = false run CONCURRENTLY", async () => {
+    const name = '1717200000000-AddUsersEmailIndex.ts';
+    const source = await readFile(join(here, 'typeorm', name), 'utf8');
+    const file = `src/migrations/${name}`;
+    const line = (text: string) => source.split('\n').findIndex((code) => code.includes(text)) + 1;
+    expect(await lint(recommended, file, source)).toEqual([
+      { ruleId: 'live-upgrade/no-concurrently-in-transaction', line: line('CREATE INDEX CONCURRENTLY') },
+      { ruleId: 'live-upgrade/no-concurrently-in-transaction', line: line('DROP INDEX CONCURRENTLY') },
+    ]);
+    expect(await lint([...recommended, typeormEachInItsOwnTransaction], file, source)).toEqual([]);
   });
 
   test("prisma.engine: 'split' allows several CONCURRENTLY statements in one migration.sql", async () => {
