@@ -44,7 +44,7 @@ const OPERATIONS: ((n: number) => OperationForms)[] = [
     kysely: `await db.schema.createTable('audit_${n}').addColumn('id', 'bigint', (col) => col.generatedAlwaysAsIdentity().primaryKey()).addColumn('payload', 'jsonb', (col) => col.notNull()).execute();`,
     pgm: `pgm.createTable('audit_${n}', { id: 'id', payload: { type: 'jsonb', notNull: true } });`,
   }),
-  (n) => ({
+  () => ({
     sql: `SET lock_timeout = '2s';`,
     knex: `await knex.raw("SET LOCAL lock_timeout = '2s'");`,
     kysely: `await sql\`SET LOCAL lock_timeout = '2s'\`.execute(db);`,
