@@ -34,3 +34,51 @@ ${down}
 }
 `;
 }
+
+/** A sequelize-cli migration as `sequelize-cli migration:generate` writes it. */
+export function sequelizeMigration(body: string, down = ''): string {
+  return `'use strict';
+
+/** @type {import('sequelize-cli').Migration} */
+module.exports = {
+  async up(queryInterface, Sequelize) {
+${body}
+  },
+
+  async down(queryInterface, Sequelize) {
+${down}
+  },
+};
+`;
+}
+
+/** A MikroORM migration class as `mikro-orm migration:create` writes it; `members` go before `up`. */
+export function mikroOrmMigration(body: string, { down = '', members = '' } = {}): string {
+  return `import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20240101000000 extends Migration {
+${members}
+  override async up(): Promise<void> {
+${body}
+  }
+
+  override async down(): Promise<void> {
+${down}
+  }
+}
+`;
+}
+
+/** A Payload migration (drizzle-orm's \`sql\` through \`db.execute\`), as \`payload migrate:create\` writes it. */
+export function payloadMigration(body: string, down = ''): string {
+  return `import { type MigrateDownArgs, type MigrateUpArgs, sql } from '@payloadcms/db-postgres';
+
+export async function up({ db }: MigrateUpArgs): Promise<void> {
+${body}
+}
+
+export async function down({ db }: MigrateDownArgs): Promise<void> {
+${down}
+}
+`;
+}

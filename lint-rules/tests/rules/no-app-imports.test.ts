@@ -1,5 +1,5 @@
 import rule from '../../src/rules/no-app-imports.ts';
-import { knexMigration, kyselyMigration, MIGRATION_FILENAME, ruleTester } from '../fixtures.ts';
+import { knexMigration, kyselyMigration, MIGRATION_FILENAME, ruleTester, sequelizeMigration } from '../fixtures.ts';
 
 const filename = MIGRATION_FILENAME;
 const withImport = (line: string) => knexMigration("  await knex.raw('UPDATE users SET plan = 1 WHERE id < 1000');").replace("import type { Knex } from 'knex';", `import type { Knex } from 'knex';\n${line}`);
@@ -31,6 +31,25 @@ exports.down = async () => {};
 `,
       filename,
       errors: [{ messageId: 'outsideMigrations', line: 1, column: 33, data: { source: '../services/plans' } }],
+    },
+    {
+      // sequelize-cli projects keep their models in ../models, next to the migrations folder.
+      code: sequelizeMigration("    await User.update({ plan: 'free' }, { where: { plan: null } });").replace("'use strict';", "'use strict';\nconst { User } = require('../models');"),
+      filename: 'migrations/20240101000000-default-plan.js',
+      errors: [{ messageId: 'outsideMigrations', line: 2, column: 26, data: { source: '../models' } }],
+    },
+    {
+      code: `import { Migration } from '@mikro-orm/migrations';
+import { User } from '../entities/User';
+
+export class Migration20240101000000 extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(\`update "user" set "plan" = '\${User.name}' where "id" < 1000;\`);
+  }
+}
+`,
+      filename: 'src/migrations/Migration20240101000000.ts',
+      errors: [{ messageId: 'outsideMigrations', line: 2, column: 22, data: { source: '../entities/User' } }],
     },
     {
       code: withImport("import { db } from '@/db';\nexport { PLANS } from '#billing/plans';"),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/no-manual-transaction.ts';
-import { knexMigration, kyselyMigration, ruleTester } from '../fixtures.ts';
+import { knexMigration, kyselyMigration, mikroOrmMigration, payloadMigration, ruleTester, sequelizeMigration } from '../fixtures.ts';
 import { lintSql } from '../languages/lint-sql.ts';
 
 const noTransaction = { config: 'export const config = { transaction: false };' };
@@ -20,6 +20,10 @@ ruleTester().run('no-manual-transaction', rule, {
   });`, noTransaction),
     // `down` is not checked by default.
     knexMigration('', { down: "  await knex.raw('BEGIN');" }),
+    // Sequelize's own transaction API.
+    sequelizeMigration(`    await queryInterface.sequelize.transaction(async (transaction) => {
+      await queryInterface.addColumn('users', 'nickname', { type: Sequelize.TEXT }, { transaction });
+    });`),
   ],
   invalid: [
     {
@@ -45,6 +49,23 @@ ruleTester().run('no-manual-transaction', rule, {
     {
       code: knexMigration("  await knex.raw('BEGIN; UPDATE users SET nickname = name WHERE id < 1000; BEGIN; UPDATE users SET nickname = name WHERE id >= 1000; COMMIT;');", noTransaction),
       errors: [{ messageId: 'nestedBegin', line: 4, column: 76 }],
+    },
+    {
+      code: mikroOrmMigration("    this.addSql(`commit;`);\n    this.addSql(`create index concurrently \"user_email_index\" on \"user\" (\"email\");`);"),
+      errors: [{ messageId: 'endsToolTransaction', line: 6, column: 18, data: { action: 'COMMIT', reason: 'MikroORM runs each migration in a transaction (`transactional: true`), inside one for the whole run (`allOrNothing: true`)', optOut: 'override `isTransactional()` to return false and set `allOrNothing: false` in the migrations config too: with the default `true` the run keeps a master transaction open and a CONCURRENTLY statement waits on it forever (mikro-orm#4775)' } }],
+    },
+    {
+      code: payloadMigration('  await db.execute(sql`BEGIN`);\n  await db.execute(sql`ALTER TABLE "users" ADD COLUMN "nickname" varchar`);\n  await db.execute(sql`COMMIT`);'),
+      errors: [
+        { messageId: 'beginInToolTransaction', line: 4, column: 24 },
+        { messageId: 'endsToolTransaction', line: 6, column: 24 },
+      ],
+    },
+    {
+      // Sequelize does not wrap the migration: a raw BEGIN that nothing commits.
+      code: sequelizeMigration(`    await queryInterface.sequelize.query('BEGIN');
+    await queryInterface.addColumn('users', 'nickname', { type: Sequelize.TEXT });`),
+      errors: [{ messageId: 'uncommitted', line: 6, column: 43 }],
     },
     {
       code: knexMigration('', { down: "  await knex.raw('BEGIN');" }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/no-new-enum-value-in-same-transaction.ts';
-import { knexMigration, kyselyMigration, ruleTester } from '../fixtures.ts';
+import { knexMigration, kyselyMigration, mikroOrmMigration, payloadMigration, ruleTester, sequelizeMigration } from '../fixtures.ts';
 import { lintSql } from '../languages/lint-sql.ts';
 
 const addValue = `  await knex.raw("ALTER TYPE order_status ADD VALUE 'archived'");`;
@@ -17,6 +17,9 @@ ruleTester().run('no-new-enum-value-in-same-transaction', rule, {
   await sql\`CREATE TABLE orders (id bigint, status order_status DEFAULT 'archived')\`.execute(db);`),
     // Naming the new value as the neighbour of another one reads the catalog only.
     knexMigration(`${addValue}\n  await knex.raw("ALTER TYPE order_status ADD VALUE 'purged' AFTER 'archived'");`),
+    // Sequelize runs each call on its own unless the migration passes it a transaction.
+    sequelizeMigration(`    await queryInterface.sequelize.query("ALTER TYPE enum_orders_status ADD VALUE 'archived' AFTER 'closed'");
+    await queryInterface.bulkUpdate('orders', { status: 'archived' }, { id: 1 });`),
     // The value is used in down, a different run.
     knexMigration(addValue, { down: `  await knex.raw("UPDATE orders SET status = 'closed' WHERE status = 'archived'");` }),
   ],
@@ -41,6 +44,24 @@ ruleTester().run('no-new-enum-value-in-same-transaction', rule, {
     table.string('status').defaultTo('archived').alter();
   });`),
       errors: [{ messageId: 'useBeforeCommit', line: 6, column: 5 }],
+    },
+    {
+      // The migration's own transaction, passed to each call.
+      code: sequelizeMigration(`    await queryInterface.sequelize.transaction(async (transaction) => {
+      await queryInterface.sequelize.query("ALTER TYPE enum_orders_status ADD VALUE 'archived' AFTER 'closed'", { transaction });
+      await queryInterface.bulkUpdate('orders', { status: 'archived' }, { id: 1 }, { transaction });
+    });`),
+      errors: [{ messageId: 'useBeforeCommit', line: 8, column: 13, data: { value: 'archived', type: 'enum_orders_status', line: '7' } }],
+    },
+    {
+      code: mikroOrmMigration(`    this.addSql(\`alter type "order_status" add value 'archived' after 'closed';\`);
+    this.addSql(\`update "order" set "status" = 'archived' where "id" = 1;\`);`),
+      errors: [{ messageId: 'useBeforeCommit', line: 7, column: 18 }],
+    },
+    {
+      code: payloadMigration(`  await db.execute(sql\`ALTER TYPE "public"."enum_orders_status" ADD VALUE 'archived' AFTER 'closed';\`);
+  await db.execute(sql\`UPDATE "orders" SET "status" = 'archived' WHERE "id" = 1;\`);`),
+      errors: [{ messageId: 'useBeforeCommit', line: 5, column: 24, data: { value: 'archived', type: 'enum_orders_status', line: '4' } }],
     },
   ],
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/no-unbatched-backfill.ts';
-import { knexMigration, kyselyMigration, ruleTester } from '../fixtures.ts';
+import { knexMigration, kyselyMigration, mikroOrmMigration, payloadMigration, ruleTester, sequelizeMigration } from '../fixtures.ts';
 import { lintSql } from '../languages/lint-sql.ts';
 
 const noTransaction = { config: 'export const config = { transaction: false };' };
@@ -18,6 +18,9 @@ ruleTester().run('no-unbatched-backfill', rule, {
     kyselyMigration("  await sql`INSERT INTO settings (key, value) VALUES ('theme', 'dark')`.execute(db);"),
     // `down` is not checked by default.
     knexMigration('', { down: "  await knex.raw('DELETE FROM sessions');" }),
+    // Sequelize commits the column before the batch: it does not wrap migrations.
+    sequelizeMigration(`    await queryInterface.addColumn('users', 'plan', { type: Sequelize.TEXT });
+    await queryInterface.bulkUpdate('users', { plan: 'free' }, { id: { [Sequelize.Op.lt]: 1000 } });`),
   ],
   invalid: [
     {
@@ -45,6 +48,19 @@ ruleTester().run('no-unbatched-backfill', rule, {
       code: kyselyMigration(`  await sql\`UPDATE users SET email = lower(email)\`.execute(db);
   await db.schema.createIndex('users_email_idx').on('users').column('email').execute();`),
       errors: [{ messageId: 'withSchemaChange', line: 4, column: 13, data: { statement: 'UPDATE', table: 'users', line: '5', lock: 'SHARE', blocked: 'every write (INSERT, UPDATE, DELETE)' } }],
+    },
+    {
+      code: sequelizeMigration("    await queryInterface.bulkUpdate('users', { plan: 'free' }, {});"),
+      errors: [{ messageId: 'wholeTable', line: 6, column: 11, data: { statement: 'UPDATE', table: 'users' } }],
+    },
+    {
+      code: mikroOrmMigration(`    this.addSql(\`alter table "user" add column "plan" varchar(255) null;\`);
+    this.addSql(\`update "user" set "plan" = 'free' where "id" < 1000;\`);`),
+      errors: [{ messageId: 'withSchemaChange', line: 7, column: 18, data: { statement: 'UPDATE', table: 'user', line: '6', lock: 'ACCESS EXCLUSIVE', blocked: 'every read and write' } }],
+    },
+    {
+      code: payloadMigration('  await db.execute(sql`DELETE FROM "sessions";`);'),
+      errors: [{ messageId: 'wholeTable', line: 4, column: 24 }],
     },
     {
       code: knexMigration('', { down: "  await knex.raw('DELETE FROM sessions');" }),

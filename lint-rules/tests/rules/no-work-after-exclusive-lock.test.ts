@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/no-work-after-exclusive-lock.ts';
-import { knexMigration, kyselyMigration, ruleTester } from '../fixtures.ts';
+import { knexMigration, kyselyMigration, mikroOrmMigration, payloadMigration, ruleTester, sequelizeMigration } from '../fixtures.ts';
 import { lintSql } from '../languages/lint-sql.ts';
 
 const noTransaction = { config: 'export const config = { transaction: false };' };
@@ -21,6 +21,9 @@ ruleTester().run('no-work-after-exclusive-lock', rule, {
   await knex.raw('CREATE INDEX audit_note_idx ON audit (note)');`),
     // Kysely sends the columns of one alterTable chain as one ALTER TABLE.
     kyselyMigration("  await db.schema.alterTable('users').addColumn('nickname', 'text').addColumn('bio', 'text').execute();"),
+    // Sequelize runs each call on its own.
+    sequelizeMigration(`    await queryInterface.addColumn('users', 'nickname', { type: Sequelize.TEXT });
+    await queryInterface.addIndex('users', ['nickname'], { name: 'users_nickname', concurrently: true });`),
   ],
   invalid: [
     {
@@ -43,6 +46,24 @@ ruleTester().run('no-work-after-exclusive-lock', rule, {
   });
   await knex.raw('CREATE INDEX users_email_idx ON users (email)');`),
       errors: [{ messageId: 'workWhileLocked', line: 7, column: 19, data: { table: 'users', line: '5', blocked: 'every read and write' } }],
+    },
+    {
+      code: mikroOrmMigration(`    this.addSql(\`alter table "user" add column "nickname" varchar(255) null;\`);
+    this.addSql(\`create index "user_nickname_index" on "user" ("nickname");\`);`),
+      errors: [{ messageId: 'workWhileLocked', line: 7, column: 18, data: { table: 'user', line: '6', blocked: 'every read and write' } }],
+    },
+    {
+      code: payloadMigration(`  await db.execute(sql\`ALTER TABLE "pages" ADD COLUMN "slug" varchar;\`);
+  await db.execute(sql\`CREATE UNIQUE INDEX "pages_slug_idx" ON "pages" USING btree ("slug");\`);`),
+      errors: [{ messageId: 'workWhileLocked', line: 5, column: 24 }],
+    },
+    {
+      // Inside the transaction the migration opens and passes to each call.
+      code: sequelizeMigration(`    await queryInterface.sequelize.transaction(async (transaction) => {
+      await queryInterface.renameColumn('users', 'name', 'full_name', { transaction });
+      await queryInterface.addColumn('users', 'nickname', { type: Sequelize.TEXT }, { transaction });
+    });`),
+      errors: [{ messageId: 'workWhileLocked', line: 8, column: 13, data: { table: 'users', line: '7', blocked: 'every read and write' } }],
     },
   ],
 });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/prefer-robust-statements.ts';
-import { knexMigration, kyselyMigration, ruleTester } from '../fixtures.ts';
+import { knexMigration, kyselyMigration, mikroOrmMigration, payloadMigration, ruleTester, sequelizeMigration } from '../fixtures.ts';
 import { lintSql } from '../languages/lint-sql.ts';
 
 const noTransaction = { config: 'export const config = { transaction: false };' };
+const sequelizeReason = 'Sequelize runs migrations without a transaction (sequelize-cli and Umzug alike)';
 const knexReason = 'this migration exports `config = { transaction: false }`, so Knex runs it outside a transaction';
 
 ruleTester().run('prefer-robust-statements', rule, {
@@ -66,6 +67,52 @@ ruleTester().run('prefer-robust-statements', rule, {
       code: knexMigration(`  await knex.raw('COMMIT');
   await knex.raw('ALTER TABLE users DROP COLUMN legacy');`),
       errors: [{ messageId: 'unguarded', line: 5, column: 19, data: { statement: 'DROP COLUMN', guard: 'IF EXISTS', reason: 'this statement runs outside a transaction' } }],
+    },
+  ],
+});
+
+ruleTester().run('prefer-robust-statements (Sequelize and MikroORM)', rule, {
+  valid: [
+    // queryInterface.createTable writes CREATE TABLE IF NOT EXISTS, dropTable and removeIndex IF EXISTS.
+    sequelizeMigration(`    await queryInterface.createTable('audit', { id: { type: Sequelize.BIGINT, primaryKey: true } });
+    await queryInterface.removeIndex('users', 'users_email_old', { concurrently: true });
+    await queryInterface.dropTable('legacy_sessions');`),
+    // Calls given the migration's own transaction are undone together.
+    sequelizeMigration(`    await queryInterface.sequelize.transaction(async (transaction) => {
+      await queryInterface.addColumn('users', 'nickname', { type: Sequelize.TEXT }, { transaction });
+    });`),
+    mikroOrmMigration('    this.addSql(`alter table "user" add column "nickname" varchar(255) null;`);'),
+  ],
+  invalid: [
+    {
+      code: sequelizeMigration(`    await queryInterface.addColumn('users', 'nickname', { type: Sequelize.TEXT });
+    await queryInterface.removeColumn('users', 'legacy');
+    await queryInterface.addIndex('users', ['nickname'], { name: 'users_nickname', concurrently: true });`),
+      errors: [
+        { messageId: 'unguarded', line: 6, column: 11, data: { statement: 'ADD COLUMN', guard: 'IF NOT EXISTS', reason: sequelizeReason } },
+        { messageId: 'unguarded', line: 7, column: 11, data: { statement: 'DROP COLUMN', guard: 'IF EXISTS', reason: sequelizeReason } },
+        { messageId: 'unguarded', line: 8, column: 11, data: { statement: 'CREATE INDEX', guard: 'IF NOT EXISTS', reason: sequelizeReason } },
+      ],
+    },
+    {
+      code: mikroOrmMigration('    this.addSql(`create index concurrently "user_email_index" on "user" ("email");`);', {
+        members: '  override isTransactional(): boolean {\n    return false;\n  }\n',
+      }),
+      errors: [
+        {
+          messageId: 'unguarded',
+          line: 9,
+          column: 18,
+          suggestions: [
+            {
+              messageId: 'addGuard',
+              output: mikroOrmMigration('    this.addSql(`create index concurrently IF NOT EXISTS "user_email_index" on "user" ("email");`);', {
+                members: '  override isTransactional(): boolean {\n    return false;\n  }\n',
+              }),
+            },
+          ],
+        },
+      ],
     },
   ],
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/require-down.ts';
-import { knexMigration, kyselyMigration, ruleTester } from '../fixtures.ts';
+import { knexMigration, kyselyMigration, mikroOrmMigration, payloadMigration, ruleTester, sequelizeMigration } from '../fixtures.ts';
 import { lintSql } from '../languages/lint-sql.ts';
 
 const addNickname = "  await knex.raw('ALTER TABLE users ADD COLUMN nickname text');";
@@ -39,6 +39,26 @@ export const down = async (knex: Knex) => {};
 `,
       errors: [{ messageId: 'emptyDown', line: 4, column: 14, endLine: 4, endColumn: 18 }],
     },
+    {
+      code: sequelizeMigration("    await queryInterface.addColumn('users', 'nickname', { type: Sequelize.TEXT });"),
+      errors: [{ messageId: 'emptyDown', line: 9, column: 9, endColumn: 13 }],
+    },
+    {
+      // MikroORM's base class throws when a migration without down is rolled back.
+      code: `import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20240101000000 extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(\`alter table "user" add column "nickname" varchar(255) null;\`);
+  }
+}
+`,
+      errors: [{ messageId: 'missingDown', line: 4, column: 18, endColumn: 20 }],
+    },
+    {
+      code: payloadMigration('  await db.execute(sql`ALTER TABLE "pages" ADD COLUMN "slug" varchar;`);'),
+      errors: [{ messageId: 'emptyDown', line: 7, column: 23 }],
+    },
   ],
 });
 
@@ -46,6 +66,7 @@ ruleTester().run('require-down (forbid: roll forward only)', rule, {
   valid: [
     { code: upOnly, options: [{ forbid: true }] },
     { code: knexMigration(addNickname), options: [{ forbid: true }] },
+    { code: mikroOrmMigration('    this.addSql(`alter table "user" add column "nickname" varchar(255) null;`);', { down: '    // rolled forward only' }), options: [{ forbid: true }] },
   ],
   invalid: [
     {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/require-statement-timeout.ts';
-import { knexMigration, kyselyMigration, ruleTester } from '../fixtures.ts';
+import { knexMigration, kyselyMigration, mikroOrmMigration, payloadMigration, ruleTester, sequelizeMigration } from '../fixtures.ts';
 import { lintSql } from '../languages/lint-sql.ts';
 
 ruleTester().run('require-statement-timeout', rule, {
@@ -37,6 +37,18 @@ ruleTester().run('require-statement-timeout', rule, {
     {
       code: kyselyMigration("  await sql`ALTER TABLE users ADD COLUMN id2 uuid DEFAULT gen_random_uuid()`.execute(db);"),
       errors: [{ messageId: 'missingStatementTimeout', line: 4, column: 13, data: { work: 'adds a column that is written into every row of', table: 'users' } }],
+    },
+    {
+      code: sequelizeMigration("    await queryInterface.addIndex('users', ['email'], { name: 'users_email', unique: true });"),
+      errors: [{ messageId: 'missingStatementTimeout', line: 6, column: 11, data: { work: 'builds an index by reading every row of', table: 'users' } }],
+    },
+    {
+      code: mikroOrmMigration("    this.addSql(`alter table \"order\" alter column \"total\" type numeric(12,2) using (\"total\"::numeric(12,2));`);"),
+      errors: [{ messageId: 'missingStatementTimeout', line: 6, column: 18 }],
+    },
+    {
+      code: payloadMigration('  await db.execute(sql`ALTER TABLE "orders" VALIDATE CONSTRAINT "orders_user_fk";`);'),
+      errors: [{ messageId: 'missingStatementTimeout', line: 4, column: 24 }],
     },
   ],
 });
