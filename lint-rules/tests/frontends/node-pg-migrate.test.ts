@@ -235,7 +235,16 @@ module.exports = {
   pgm.createFunction('noop', [], { returns: 'void', language: 'sql' }, 'SELECT 1');`);
     const { migration, reports } = lint(code);
     expect(migration.operations.slice(1)).toMatchObject([
-      { kind: 'createTable', table: 'audit', partitioned: false },
+      {
+        kind: 'createTable',
+        table: 'audit',
+        partitioned: false,
+        columns: [
+          { name: 'id', type: 'serial', primaryKey: true, notNull: true },
+          { name: 'at', type: 'timestamptz', notNull: true, primaryKey: false },
+        ],
+        constraints: [],
+      },
       { kind: 'createIndex', table: 'audit', name: 'audit_at_index' },
       { kind: 'createIndex', table: 'users', name: 'users_org_id_created_at_unique_index', unique: true, concurrently: false },
       { kind: 'createIndex', table: 'users', name: 'users_lower_email_idx', ifNotExists: true },
@@ -245,7 +254,18 @@ module.exports = {
       { kind: 'renameTable', table: 'profiles', newName: 'user_profiles' },
       { kind: 'dropTable', tables: ['sessions'] },
       { kind: 'createTable', table: 'events', partitioned: true },
-      { kind: 'createTable', table: 'memberships' },
+      {
+        kind: 'createTable',
+        table: 'memberships',
+        columns: [
+          { name: 'user_id', primaryKey: false },
+          { name: 'org_id', primaryKey: false },
+        ],
+        constraints: [
+          { type: 'foreignKey', name: 'memberships_fk_org_id', referencedTable: 'orgs' },
+          { type: 'primaryKey' },
+        ],
+      },
     ]);
     // The index on the table created above is not reported; the others are.
     expect(reports.filter(([rule]) => rule === 'require-concurrent-index-creation')).toEqual([

@@ -154,7 +154,17 @@ export class AddUserBio1705314600000 implements MigrationInterface {
         await queryRunner.hasTable('user');`);
     const { migration, reports } = lintMigration(code, FILE);
     expect(migration.operations.slice(1)).toMatchObject([
-      { kind: 'createTable', table: 'audit', ifNotExists: true },
+      {
+        kind: 'createTable',
+        table: 'audit',
+        ifNotExists: true,
+        columns: [
+          { name: 'id', type: 'serial', notNull: true, autoIncrement: true },
+          { name: 'userId', type: 'integer', notNull: false },
+          { name: 'action', type: 'varchar(20)', notNull: true },
+        ],
+        constraints: [{ type: 'unique' }, { type: 'primaryKey' }, { type: 'foreignKey', referencedTable: 'user', notValid: false }],
+      },
       { kind: 'createIndex', table: 'audit', name: 'IDX_audit_action' },
       { kind: 'createIndex', table: 'audit', name: undefined },
       { kind: 'createIndex', table: 'user', name: 'IDX_user_email', unique: true, concurrently: false },
