@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
 import { lintAsMigration, withoutLine } from '../../harness/lint.ts';
 
@@ -50,6 +51,20 @@ describe('the recommended preset', () => {
     const source = await withoutLine(scenario, file, 'eslint-disable-next-line');
     expect(await lintAsMigration(scenario, file, { settings, source })).toEqual([
       { ruleId: 'live-upgrade/no-direct-set-not-null', line, column },
+    ]);
+  });
+
+  test.each([
+    ['knex/004_add_accounts_search_name_check.ts', 7, 19],
+    ['kysely/004_add_accounts_search_name_check.ts', 8, 15],
+    ['node-pg-migrate/004_add_accounts_search_name_check.ts', 7, 3],
+    ['sql/004_add_accounts_search_name_check.sql', 4, 1],
+  ])('%s without NOT VALID gets require-not-valid-check', async (file, line, column) => {
+    const source = await readFile(new URL(file, scenario), 'utf8');
+    const validated = source.replace(') NOT VALID', ')');
+    expect(validated).not.toBe(source);
+    expect(await lintAsMigration(scenario, file, { settings, source: validated })).toEqual([
+      { ruleId: 'live-upgrade/require-not-valid-check', line, column },
     ]);
   });
 
