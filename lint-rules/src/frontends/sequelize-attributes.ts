@@ -41,6 +41,18 @@ export function readAttribute(node: TSESTree.Node | undefined, table: string, na
   };
 }
 
+/** `createTable(table, { id: { type, primaryKey: true }, … })`: the columns, with their primary key (NOT NULL). */
+export function readTableAttributes(node: TSESTree.Node | undefined, table: string): ColumnDefinition[] {
+  if (node?.type !== AST_NODE_TYPES.ObjectExpression) return [];
+  return node.properties.flatMap((item) => {
+    const name = item.type === AST_NODE_TYPES.Property ? propertyName(item.key) : undefined;
+    if (item.type !== AST_NODE_TYPES.Property || name === undefined) return [];
+    const { column } = readAttribute(item.value, table, name);
+    const primaryKey = isTrue(property(item.value, 'primaryKey'));
+    return [{ ...column, primaryKey, notNull: column.notNull || primaryKey }];
+  });
+}
+
 const SERIAL_TYPES: Record<string, string> = { integer: 'serial', bigint: 'bigserial', smallint: 'smallserial' };
 
 /** Sequelize data types and the Postgres type each creates (as the SQL frontend names types). */

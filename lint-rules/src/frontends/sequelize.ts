@@ -7,7 +7,7 @@ import type { Link } from './js/chains.ts';
 import { importsFrom, recognitionScore } from './js/detect.ts';
 import { memberPath, propertyName } from './js/migration-functions.ts';
 import { replaceInText, sqlPieces } from './js/strings.ts';
-import { isTrue, literalString, property, readAttribute, tableName } from './sequelize-attributes.ts';
+import { isTrue, literalString, property, readAttribute, readTableAttributes, tableName } from './sequelize-attributes.ts';
 
 /**
  * Sequelize migrations: sequelize-cli's `up(queryInterface, Sequelize)` and Umzug's
@@ -125,7 +125,8 @@ function queryInterfaceCall(context: FunctionContext, call: Link): Operation[] {
   const name = literalString(args[1]) ?? '';
   switch (call.name) {
     case 'createTable':
-      return [{ kind: 'createTable', table, partitioned: false, ifNotExists: true, ...at }];
+      // CREATE TABLE IF NOT EXISTS, with the primary key as a table constraint (read here as the column's flag).
+      return [{ kind: 'createTable', table, partitioned: false, ifNotExists: true, columns: readTableAttributes(args[1], table), constraints: [], ...at }];
     case 'dropTable':
       return [{ kind: 'dropTable', tables: [table], ifExists: true, ...at }];
     case 'renameTable':

@@ -88,7 +88,17 @@ describe('sequelize-cli migrations', () => {
     const result = lintMigration(createUsers, 'migrations/20240115103000-create-user.js');
     expect(result.reports).toEqual([]);
     expect(result.operations).toMatchObject([
-      { kind: 'createTable', table: 'Users', ifNotExists: true, at: [5, 11] },
+      {
+        kind: 'createTable',
+        table: 'Users',
+        ifNotExists: true,
+        columns: [
+          { name: 'id', type: 'serial', autoIncrement: true, primaryKey: true, notNull: true },
+          { name: 'email', type: 'varchar(255)', primaryKey: false, notNull: false },
+          { name: 'createdAt', type: 'timestamptz', notNull: true },
+        ],
+        at: [5, 11],
+      },
       { kind: 'createIndex', table: 'Users', name: 'users_email', at: [20, 11] },
       { kind: 'dropTable', tables: ['Users'], ifExists: true, direction: 'down', at: [23, 11] },
     ]);
