@@ -1,10 +1,12 @@
 import noAppImports from './no-app-imports.ts';
+import noColumnTypeChange from './no-column-type-change.ts';
 import noConcurrentIndexOnPartitionedTable from './no-concurrent-index-on-partitioned-table.ts';
 import noConcurrentlyInTransaction from './no-concurrently-in-transaction.ts';
 import noDirectSetNotNull from './no-direct-set-not-null.ts';
 import noDropColumn from './no-drop-column.ts';
 import noDropNotNull from './no-drop-not-null.ts';
 import noExclusionConstraintOnExistingTable from './no-exclusion-constraint-on-existing-table.ts';
+import noLossyChangeColumn from './no-lossy-change-column.ts';
 import noManualTransaction from './no-manual-transaction.ts';
 import noNewEnumValueInSameTransaction from './no-new-enum-value-in-same-transaction.ts';
 import noOpaqueSql from './no-opaque-sql.ts';
@@ -32,12 +34,14 @@ import requireStatementTimeout from './require-statement-timeout.ts';
 
 export const rules = {
   'no-app-imports': noAppImports,
+  'no-column-type-change': noColumnTypeChange,
   'no-concurrent-index-on-partitioned-table': noConcurrentIndexOnPartitionedTable,
   'no-concurrently-in-transaction': noConcurrentlyInTransaction,
   'no-direct-set-not-null': noDirectSetNotNull,
   'no-drop-column': noDropColumn,
   'no-drop-not-null': noDropNotNull,
   'no-exclusion-constraint-on-existing-table': noExclusionConstraintOnExistingTable,
+  'no-lossy-change-column': noLossyChangeColumn,
   'no-manual-transaction': noManualTransaction,
   'no-new-enum-value-in-same-transaction': noNewEnumValueInSameTransaction,
   'no-opaque-sql': noOpaqueSql,
