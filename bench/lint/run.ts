@@ -12,6 +12,7 @@ import { generateCorpus } from './corpus.ts';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const corpusDir = join(root, 'bench/.corpus');
 const RUNS = 3;
+const SQUAWK_VERSION = '2.66.0';
 
 function writeCorpus(count: number) {
   rmSync(corpusDir, { recursive: true, force: true });
@@ -22,6 +23,16 @@ function writeCorpus(count: number) {
     writeFileSync(path, file.text);
   }
   return files;
+}
+
+/**
+ * squawk-cli from the npm registry, installed once into bench/.squawk (not a project dependency: its
+ * per-platform binaries cannot all be locked, which `npm ci` refuses).
+ */
+function installSquawk(): string {
+  const prefix = join(root, 'bench/.squawk');
+  execFileSync('npm', ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', `squawk-cli@${SQUAWK_VERSION}`], { stdio: 'inherit' });
+  return join(prefix, 'node_modules/.bin/squawk');
 }
 
 /** Median wall time of `RUNS` runs, in milliseconds. */
@@ -44,7 +55,7 @@ async function eslintRun(config: Linter.Config[], pattern: string) {
 
 const files = writeCorpus(1000);
 const tsParserOnly: Linter.Config[] = [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }];
-const squawk = join(root, 'node_modules/.bin/squawk');
+const squawk = installSquawk();
 const sqlFiles = files.filter((file) => file.path.endsWith('.sql')).map((file) => join(corpusDir, file.path));
 
 const reports = {
