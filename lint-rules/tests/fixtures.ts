@@ -82,3 +82,36 @@ ${down}
 }
 `;
 }
+
+/** A node-pg-migrate migration as `node-pg-migrate create` writes it from the TypeScript template. */
+export function nodePgMigrateMigration(body: string, down = ''): string {
+  return `import type { ColumnDefinitions, MigrationBuilder } from 'node-pg-migrate';
+
+export const shorthands: ColumnDefinitions | undefined = undefined;
+
+export async function up(pgm: MigrationBuilder): Promise<void> {
+${body}
+}
+
+export async function down(pgm: MigrationBuilder): Promise<void> {
+${down}
+}
+`;
+}
+
+/** A TypeORM migration class as `typeorm migration:create` writes it; `members` go before `up`. */
+export function typeormMigration(body: string, { down = '', members = '' } = {}): string {
+  return `import { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class Change1704067200000 implements MigrationInterface {
+${members}
+    public async up(queryRunner: QueryRunner): Promise<void> {
+${body}
+    }
+
+    public async down(queryRunner: QueryRunner): Promise<void> {
+${down}
+    }
+}
+`;
+}

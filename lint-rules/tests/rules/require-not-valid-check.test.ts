@@ -1,5 +1,7 @@
+import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/require-not-valid-check.ts';
-import { knexMigration, kyselyMigration, ruleTester } from '../fixtures.ts';
+import { knexMigration, kyselyMigration, mikroOrmMigration, nodePgMigrateMigration, payloadMigration, ruleTester, sequelizeMigration, typeormMigration } from '../fixtures.ts';
+import { lintSql, reports } from '../languages/lint-sql.ts';
 
 ruleTester().run('require-not-valid-check', rule, {
   valid: [
@@ -91,6 +93,78 @@ ruleTester().run('require-not-valid-check', rule, {
           suggestions: [{ messageId: 'addNotValid', output: knexMigration('', { down: "  await knex.raw('ALTER TABLE users ADD CHECK (age > 0) NOT VALID');" }) }],
         },
       ],
+    },
+  ],
+});
+
+ruleTester().run('require-not-valid-check (Sequelize, MikroORM, Payload)', rule, {
+  valid: [
+    {
+      code: sequelizeMigration("    await queryInterface.sequelize.query('ALTER TABLE orders ADD CONSTRAINT orders_total_non_negative CHECK (total >= 0) NOT VALID');"),
+      filename: 'migrations/20240101000000-change.js',
+    },
+  ],
+  invalid: [
+    {
+      code: sequelizeMigration("    await queryInterface.addConstraint('orders', { type: 'check', fields: ['total'], name: 'orders_total_non_negative', where: { total: { [Sequelize.Op.gte]: 0 } } });"),
+      filename: 'migrations/20240101000000-change.js',
+      errors: [{ messageId: 'addCheck', line: 6, column: 11, endColumn: 167, data: { constraint: 'orders_total_non_negative', table: 'orders' }, suggestions: [] }],
+    },
+    {
+      code: mikroOrmMigration('    this.addSql(`alter table "order" add constraint "order_total_check" check ("total" >= 0);`);'),
+      errors: [
+        {
+          messageId: 'addCheck',
+          line: 6,
+          column: 18,
+          endColumn: 93,
+          data: { constraint: 'order_total_check', table: 'order' },
+          suggestions: [
+            { messageId: 'addNotValid', output: mikroOrmMigration('    this.addSql(`alter table "order" add constraint "order_total_check" check ("total" >= 0) NOT VALID;`);') },
+          ],
+        },
+      ],
+    },
+    {
+      code: payloadMigration('  await db.execute(sql`ALTER TABLE "orders" ADD CONSTRAINT "orders_total_check" CHECK ("total" >= 0);`)'),
+      filename: 'src/migrations/20240101_000000_change.ts',
+      errors: [
+        {
+          messageId: 'addCheck',
+          line: 4,
+          column: 24,
+          endColumn: 101,
+          suggestions: [
+            {
+              messageId: 'addNotValid',
+              output: payloadMigration('  await db.execute(sql`ALTER TABLE "orders" ADD CONSTRAINT "orders_total_check" CHECK ("total" >= 0) NOT VALID;`)'),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+describe('require-not-valid-check in .sql files', () => {
+  it('reports the ADD CHECK statement', () => {
+    const code = 'ALTER TABLE orders ADD CONSTRAINT orders_total_non_negative CHECK (total >= 0);\n';
+    expect(reports(lintSql(code, 'migrations/0042_orders_total_check.sql'), ['require-not-valid-check'])).toEqual([
+      { ruleId: 'live-upgrade/require-not-valid-check', line: 1, column: 1, endLine: 1, endColumn: 79 },
+    ]);
+  });
+});
+
+ruleTester().run('require-not-valid-check (node-pg-migrate, TypeORM)', rule, {
+  valid: [nodePgMigrateMigration("  pgm.addConstraint('orders', 'orders_total_non_negative', 'CHECK (total >= 0) NOT VALID');")],
+  invalid: [
+    {
+      code: nodePgMigrateMigration("  pgm.addConstraint('orders', 'orders_total_non_negative', { check: 'total >= 0' });"),
+      errors: [{ messageId: 'addCheck', line: 6, column: 3, endColumn: 84, data: { constraint: 'orders_total_non_negative', table: 'orders' }, suggestions: [] }],
+    },
+    {
+      code: typeormMigration("        await queryRunner.createCheckConstraint('order', new TableCheck({ name: 'CHK_order_total', expression: '\"total\" >= 0' }));"),
+      errors: [{ messageId: 'addCheck', line: 6, column: 15, endColumn: 130, data: { constraint: 'CHK_order_total', table: 'order' }, suggestions: [] }],
     },
   ],
 });

@@ -1,5 +1,7 @@
+import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/require-not-valid-foreign-key.ts';
-import { knexMigration, kyselyMigration, ruleTester } from '../fixtures.ts';
+import { knexMigration, kyselyMigration, mikroOrmMigration, nodePgMigrateMigration, payloadMigration, ruleTester, sequelizeMigration, typeormMigration } from '../fixtures.ts';
+import { lintSql, reports } from '../languages/lint-sql.ts';
 
 ruleTester().run('require-not-valid-foreign-key', rule, {
   valid: [
@@ -99,6 +101,98 @@ ruleTester().run('require-not-valid-foreign-key', rule, {
           ],
         },
       ],
+    },
+  ],
+});
+
+ruleTester().run('require-not-valid-foreign-key (Sequelize, MikroORM, Payload)', rule, {
+  valid: [
+    {
+      code: sequelizeMigration("    await queryInterface.sequelize.query('ALTER TABLE posts ADD CONSTRAINT posts_author_id_fk FOREIGN KEY (author_id) REFERENCES users (id) NOT VALID');"),
+      filename: 'migrations/20240101000000-change.js',
+    },
+  ],
+  invalid: [
+    {
+      code: sequelizeMigration(`    await queryInterface.addConstraint('posts', { type: 'foreign key', fields: ['author_id'], name: 'posts_author_id_fk', references: { table: 'users', field: 'id' } });
+    await queryInterface.addColumn('posts', 'editor_id', { type: Sequelize.BIGINT, references: { model: 'users', key: 'id' } });`),
+      filename: 'migrations/20240101000000-change.js',
+      errors: [
+        { messageId: 'addForeignKey', line: 6, column: 11, endColumn: 169, data: { constraint: 'posts_author_id_fk', table: 'posts', referenced: 'users' }, suggestions: [] },
+        { messageId: 'inlineReference', line: 7, column: 11, endColumn: 128, data: { column: 'editor_id', table: 'posts', referenced: 'users' } },
+      ],
+    },
+    {
+      // The statement `migration:create` generates for a ManyToOne relation.
+      code: mikroOrmMigration('    this.addSql(`alter table "post" add constraint "post_author_id_foreign" foreign key ("author_id") references "user" ("id") on update cascade;`);'),
+      errors: [
+        {
+          messageId: 'addForeignKey',
+          line: 6,
+          column: 18,
+          endColumn: 145,
+          data: { constraint: 'post_author_id_foreign', table: 'post', referenced: 'user' },
+          suggestions: [
+            {
+              messageId: 'addNotValid',
+              output: mikroOrmMigration('    this.addSql(`alter table "post" add constraint "post_author_id_foreign" foreign key ("author_id") references "user" ("id") on update cascade NOT VALID;`);'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: payloadMigration('  await db.execute(sql`ALTER TABLE "posts" ADD CONSTRAINT "posts_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;`)'),
+      filename: 'src/migrations/20240101_000000_change.ts',
+      errors: [
+        {
+          messageId: 'addForeignKey',
+          line: 4,
+          column: 24,
+          endColumn: 187,
+          data: { constraint: 'posts_author_id_users_id_fk', table: 'posts', referenced: 'users' },
+          suggestions: [
+            {
+              messageId: 'addNotValid',
+              output: payloadMigration(
+                '  await db.execute(sql`ALTER TABLE "posts" ADD CONSTRAINT "posts_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action NOT VALID;`)',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+describe('require-not-valid-foreign-key in .sql files', () => {
+  it('reports the ADD FOREIGN KEY of the up section', () => {
+    const code = '-- Up Migration\nALTER TABLE posts ADD CONSTRAINT posts_author_id_fk FOREIGN KEY (author_id) REFERENCES users (id);\n\n-- Down Migration\nALTER TABLE posts DROP CONSTRAINT posts_author_id_fk;\n';
+    expect(reports(lintSql(code, 'migrations/1700000000000_posts-author-fk.sql'), ['require-not-valid-foreign-key'])).toEqual([
+      { ruleId: 'live-upgrade/require-not-valid-foreign-key', line: 2, column: 1, endLine: 2, endColumn: 98 },
+    ]);
+  });
+});
+
+ruleTester().run('require-not-valid-foreign-key (node-pg-migrate, TypeORM)', rule, {
+  valid: [
+    nodePgMigrateMigration("  pgm.addConstraint('posts', 'posts_author_id_fk', 'FOREIGN KEY (author_id) REFERENCES users (id) NOT VALID');"),
+    typeormMigration('        await queryRunner.query(`ALTER TABLE "post" ADD CONSTRAINT "FK_post_author" FOREIGN KEY ("authorId") REFERENCES "user"("id") NOT VALID`);'),
+  ],
+  invalid: [
+    {
+      code: nodePgMigrateMigration(`  pgm.addConstraint('posts', 'posts_author_id_fk', { foreignKeys: { columns: 'author_id', references: 'users(id)' } });
+  pgm.addColumns('posts', { editor_id: { type: 'bigint', references: 'users' } });`),
+      errors: [
+        { messageId: 'addForeignKey', line: 6, column: 3, endColumn: 119, data: { constraint: 'posts_author_id_fk', table: 'posts', referenced: 'users' }, suggestions: [] },
+        { messageId: 'inlineReference', line: 7, column: 3, endColumn: 82, data: { column: 'editor_id', table: 'posts', referenced: 'users' } },
+      ],
+    },
+    {
+      code: typeormMigration(
+        "        await queryRunner.createForeignKey('post', new TableForeignKey({ name: 'FK_post_author', columnNames: ['authorId'], referencedTableName: 'user', referencedColumnNames: ['id'] }));",
+      ),
+      errors: [{ messageId: 'addForeignKey', line: 6, column: 15, endColumn: 187, data: { constraint: 'FK_post_author', table: 'post', referenced: 'user' }, suggestions: [] }],
     },
   ],
 });
