@@ -1,19 +1,19 @@
+import type { RuleContext } from '@typescript-eslint/utils/ts-eslint';
 import { getMigration } from '../analysis.ts';
 import { createRule } from '../create-rule.ts';
 import { blocksWrites, describeBlocked, isAtLeast, lockOf, type LockMode } from '../model/locks.ts';
 import { normaliseName, type Migration } from '../model/migration.ts';
-import type { Direction, Operation } from '../model/operation.ts';
-import { checkedOperations, DEFAULT_DIRECTION_OPTIONS, DIRECTION_OPTIONS_SCHEMA, displayName, onExistingTable } from './support.ts';
+import type { Operation } from '../model/operation.ts';
+import { checkedSpans, transactionReason, type TransactionSpan } from '../model/transactions.ts';
+import {
+  DEFAULT_DIRECTION_OPTIONS,
+  DIRECTION_OPTIONS_SCHEMA,
+  type DirectionOptions,
+  displayName,
+  onExistingTable,
+} from './support.ts';
 
-/** What the current transaction has done so far, as far as VALIDATE CONSTRAINT cares. */
-interface Transaction {
-  /** Why the statements share a transaction, for the message. */
-  reason: string;
-  /** `table/constraint` → the ADD CONSTRAINT … NOT VALID in this transaction. */
-  addedNotValid: Map<string, Operation>;
-  /** table → the strongest write-blocking lock taken on it in this transaction, and by which statement. */
-  held: Map<string, { mode: LockMode; by: Operation }>;
-}
+type MessageId = 'sameTransactionAsAdd' | 'afterLock';
 
 export default createRule({
   name: 'no-validate-in-same-transaction',
@@ -37,65 +37,50 @@ export default createRule({
     return {
       Program() {
         const migration = getMigration(context);
-        const open = new Map<Direction, Transaction | undefined>();
-        for (const op of checkedOperations(migration, options)) {
-          if (!open.has(op.direction)) open.set(op.direction, toolTransaction(migration));
-          const transaction = nextTransaction(open.get(op.direction), op);
-          open.set(op.direction, transaction);
-          if (!transaction) continue;
-          if (op.kind === 'validateConstraint' && onExistingTable(migration, op, op.table)) {
-            const table = normaliseName(op.table);
-            const data = { constraint: normaliseName(op.name), table: displayName(op.table), reason: transaction.reason };
-            const added = transaction.addedNotValid.get(`${table}/${normaliseName(op.name)}`);
-            const held = transaction.held.get(table);
-            if (added) {
-              const lock = lockOf(added)?.mode ?? 'ACCESS EXCLUSIVE';
-              context.report({
-                loc: op.loc,
-                messageId: 'sameTransactionAsAdd',
-                data: { ...data, line: added.loc.start.line, lock, blocked: describeBlocked(lock) },
-              });
-            } else if (held) {
-              context.report({
-                loc: op.loc,
-                messageId: 'afterLock',
-                data: { ...data, line: held.by.loc.start.line, lock: held.mode, blocked: describeBlocked(held.mode) },
-              });
-            }
-          }
-          record(migration, transaction, op);
+        for (const span of checkedSpans(migration, options)) {
+          if (span.transactional === true) checkTransaction(context, migration, span);
         }
       },
     };
   },
 });
 
-/** The transaction the tool opens around the whole migration, when it does. */
-function toolTransaction(migration: Migration): Transaction | undefined {
-  return migration.transaction.wrapped === true ? newTransaction(migration.transaction.reason) : undefined;
-}
-
-function newTransaction(reason: string): Transaction {
-  return { reason, addedNotValid: new Map(), held: new Map() };
-}
-
-/** BEGIN opens a transaction (inside one it changes nothing); COMMIT and ROLLBACK end it. */
-function nextTransaction(current: Transaction | undefined, op: Operation): Transaction | undefined {
-  if (op.kind !== 'transaction') return current;
-  if (op.action !== 'begin') return undefined;
-  return current ?? newTransaction(`an explicit BEGIN at line ${op.loc.start.line} opened it`);
-}
-
-function record(migration: Migration, transaction: Transaction, op: Operation): void {
-  if (op.kind === 'addConstraint' && op.constraint.notValid && op.constraint.name) {
-    transaction.addedNotValid.set(`${normaliseName(op.table)}/${normaliseName(op.constraint.name)}`, op);
-  }
-  const lock = lockOf(op);
-  if (!lock || !blocksWrites(lock.mode)) return;
-  for (const relation of lock.relations) {
-    if (!onExistingTable(migration, op, relation)) continue;
-    const table = normaliseName(relation);
-    const held = transaction.held.get(table);
-    if (!held || !isAtLeast(held.mode, lock.mode)) transaction.held.set(table, { mode: lock.mode, by: op });
+/** Reports each VALIDATE CONSTRAINT of one transaction that an earlier statement of it defeats. */
+function checkTransaction(
+  context: Readonly<RuleContext<MessageId, [DirectionOptions]>>,
+  migration: Migration,
+  span: TransactionSpan,
+): void {
+  const reason = transactionReason(migration, span);
+  /** `table/constraint` → the ADD CONSTRAINT … NOT VALID in this transaction. */
+  const addedNotValid = new Map<string, Operation>();
+  /** table → the strongest write-blocking lock this transaction took on it, and the statement that did. */
+  const held = new Map<string, { mode: LockMode; by: Operation }>();
+  for (const op of span.operations) {
+    if (op.kind === 'validateConstraint' && onExistingTable(migration, op, op.table)) {
+      const table = normaliseName(op.table);
+      const data = { constraint: normaliseName(op.name), table: displayName(op.table), reason };
+      const added = addedNotValid.get(`${table}/${normaliseName(op.name)}`);
+      const lock = held.get(table);
+      if (added) {
+        const mode = lockOf(added)?.mode ?? 'ACCESS EXCLUSIVE';
+        const line = added.loc.start.line;
+        context.report({ loc: op.loc, messageId: 'sameTransactionAsAdd', data: { ...data, line, lock: mode, blocked: describeBlocked(mode) } });
+      } else if (lock) {
+        const line = lock.by.loc.start.line;
+        context.report({ loc: op.loc, messageId: 'afterLock', data: { ...data, line, lock: lock.mode, blocked: describeBlocked(lock.mode) } });
+      }
+    }
+    if (op.kind === 'addConstraint' && op.constraint.notValid && op.constraint.name) {
+      addedNotValid.set(`${normaliseName(op.table)}/${normaliseName(op.constraint.name)}`, op);
+    }
+    const lock = lockOf(op);
+    if (!lock || !blocksWrites(lock.mode)) continue;
+    for (const relation of lock.relations) {
+      if (!onExistingTable(migration, op, relation)) continue;
+      const table = normaliseName(relation);
+      const before = held.get(table);
+      if (!before || !isAtLeast(before.mode, lock.mode)) held.set(table, { mode: lock.mode, by: op });
+    }
   }
 }

@@ -1,5 +1,7 @@
+import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/no-direct-set-not-null.ts';
-import { knexMigration, kyselyMigration, ruleTester } from '../fixtures.ts';
+import { knexMigration, kyselyMigration, mikroOrmMigration, nodePgMigrateMigration, payloadMigration, ruleTester, sequelizeMigration, typeormMigration } from '../fixtures.ts';
+import { lintSql } from '../languages/lint-sql.ts';
 
 const setNotNull = 'ALTER TABLE users ALTER COLUMN email SET NOT NULL';
 
@@ -112,6 +114,68 @@ ruleTester({ postgresVersion: 18 }).run('no-direct-set-not-null (Postgres 18)', 
       code: kyselyMigration(`  await sql\`ALTER TABLE users ADD CONSTRAINT users_email_not_null NOT NULL email NOT VALID\`.execute(db);
   await db.schema.alterTable('users').alterColumn('email', (col) => col.setNotNull()).execute();`),
       errors: [{ messageId: 'setNotNullNative', line: 5, column: 39, suggestions: [] }],
+    },
+  ],
+});
+
+ruleTester().run('no-direct-set-not-null (Sequelize, MikroORM, Payload)', rule, {
+  valid: [
+    {
+      // The recipe's last step, with the CHECK added and validated in the same file.
+      code: sequelizeMigration(`    await queryInterface.addConstraint('users', { type: 'check', fields: ['email'], name: 'users_email_present', where: { email: { [Sequelize.Op.ne]: null } } });
+    await queryInterface.changeColumn('users', 'email', { type: Sequelize.STRING, allowNull: false });`),
+      filename: 'migrations/20240101000000-change.js',
+    },
+  ],
+  invalid: [
+    {
+      code: sequelizeMigration("    await queryInterface.changeColumn('users', 'email', { type: Sequelize.STRING, allowNull: false });"),
+      filename: 'migrations/20240101000000-change.js',
+      errors: [{ messageId: 'setNotNull', line: 6, column: 11, endColumn: 102, data: { table: 'users', column: 'email' }, suggestions: [] }],
+    },
+    {
+      code: mikroOrmMigration('    this.addSql(`alter table "user" alter column "email" set not null;`);'),
+      errors: [{ messageId: 'setNotNull', line: 6, column: 18, endColumn: 70, data: { table: 'user', column: 'email' }, suggestions: [] }],
+    },
+    {
+      code: payloadMigration('  await db.execute(sql`ALTER TABLE "users" ALTER COLUMN "email" SET NOT NULL;`)'),
+      filename: 'src/migrations/20240101_000000_change.ts',
+      errors: [{ messageId: 'setNotNull', line: 4, column: 24, endColumn: 77, suggestions: [] }],
+    },
+  ],
+});
+
+describe('no-direct-set-not-null in .sql files', () => {
+  const filename = 'prisma/migrations/20240101000000_user_email_required/migration.sql';
+  const lint = (code: string, settings = {}) => lintSql(code, filename, settings).filter((message) => message.ruleId === 'live-upgrade/no-direct-set-not-null');
+
+  it('reports SET NOT NULL, and on Postgres 18 suggests the NOT NULL … NOT VALID constraint', () => {
+    const code = '-- AlterTable\nALTER TABLE "User" ALTER COLUMN "email" SET NOT NULL;\n';
+    expect(lint(code).map(({ messageId, line, column, endColumn }) => ({ messageId, line, column, endColumn }))).toEqual([
+      { messageId: 'setNotNull', line: 2, column: 1, endColumn: 53 },
+    ]);
+    const [native] = lint(code, { postgresVersion: 18 });
+    expect(native).toMatchObject({ messageId: 'setNotNullNative', line: 2, column: 1 });
+    expect(native?.suggestions?.map((suggestion) => suggestion.fix.text)).toEqual([
+      'ALTER TABLE "User" ADD CONSTRAINT "User_email_not_null" NOT NULL "email" NOT VALID',
+    ]);
+  });
+});
+
+ruleTester().run('no-direct-set-not-null (node-pg-migrate, TypeORM)', rule, {
+  valid: [
+    nodePgMigrateMigration(`  pgm.addConstraint('users', 'users_email_present', 'CHECK (email IS NOT NULL) NOT VALID');
+  pgm.sql('ALTER TABLE users VALIDATE CONSTRAINT users_email_present');
+  pgm.alterColumn('users', 'email', { notNull: true });`),
+  ],
+  invalid: [
+    {
+      code: nodePgMigrateMigration("  pgm.alterColumn('users', 'email', { notNull: true });"),
+      errors: [{ messageId: 'setNotNull', line: 6, column: 3, endColumn: 55, data: { table: 'users', column: 'email' }, suggestions: [] }],
+    },
+    {
+      code: typeormMigration('        await queryRunner.query(`ALTER TABLE "user" ALTER COLUMN "email" SET NOT NULL`);'),
+      errors: [{ messageId: 'setNotNull', line: 6, column: 34, endColumn: 86, data: { table: 'user', column: 'email' }, suggestions: [] }],
     },
   ],
 });

@@ -1,5 +1,7 @@
+import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/require-constraint-using-index.ts';
-import { knexMigration, kyselyMigration, ruleTester } from '../fixtures.ts';
+import { knexMigration, kyselyMigration, mikroOrmMigration, nodePgMigrateMigration, payloadMigration, ruleTester, sequelizeMigration, typeormMigration } from '../fixtures.ts';
+import { lintSql, reports } from '../languages/lint-sql.ts';
 
 ruleTester().run('require-constraint-using-index', rule, {
   valid: [
@@ -53,6 +55,59 @@ ruleTester().run('require-constraint-using-index', rule, {
       code: knexMigration('', { down: "  await knex.raw('ALTER TABLE users ADD PRIMARY KEY (id)');" }),
       options: [{ checkDown: true }],
       errors: [{ messageId: 'addConstraint', line: 8, column: 19 }],
+    },
+  ],
+});
+
+ruleTester().run('require-constraint-using-index (Sequelize, MikroORM, Payload)', rule, {
+  valid: [
+    {
+      code: sequelizeMigration("    await queryInterface.sequelize.query('ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_key');"),
+      filename: 'migrations/20240101000000-change.js',
+    },
+  ],
+  invalid: [
+    {
+      code: sequelizeMigration(`    await queryInterface.addConstraint('users', { type: 'unique', fields: ['email'], name: 'users_email_key' });
+    await queryInterface.addColumn('users', 'code', { type: Sequelize.TEXT, unique: true });`),
+      filename: 'migrations/20240101000000-change.js',
+      errors: [
+        { messageId: 'addConstraint', line: 6, column: 11, endColumn: 112, data: { kind: 'UNIQUE', constraint: 'users_email_key', table: 'users' } },
+        { messageId: 'inlineConstraint', line: 7, column: 11, endColumn: 92, data: { column: 'code', kind: 'UNIQUE', table: 'users' } },
+      ],
+    },
+    {
+      code: mikroOrmMigration('    this.addSql(`alter table "user" add constraint "user_email_unique" unique ("email");`);'),
+      errors: [{ messageId: 'addConstraint', line: 6, column: 18, endColumn: 88, data: { kind: 'UNIQUE', constraint: 'user_email_unique', table: 'user' } }],
+    },
+    {
+      code: payloadMigration('  await db.execute(sql`ALTER TABLE "users" ADD CONSTRAINT "users_email_unique" UNIQUE("email");`)'),
+      filename: 'src/migrations/20240101_000000_change.ts',
+      errors: [{ messageId: 'addConstraint', line: 4, column: 24, endColumn: 95 }],
+    },
+  ],
+});
+
+describe('require-constraint-using-index in .sql files', () => {
+  it('reports ADD UNIQUE and accepts USING INDEX', () => {
+    const lint = (code: string) => reports(lintSql(code, 'migrations/0042_user_email_key.sql'), ['require-constraint-using-index']);
+    expect(lint('ALTER TABLE "User" ADD CONSTRAINT "User_email_key" UNIQUE ("email");\n')).toEqual([
+      { ruleId: 'live-upgrade/require-constraint-using-index', line: 1, column: 1, endLine: 1, endColumn: 68 },
+    ]);
+    expect(lint('ALTER TABLE "User" ADD CONSTRAINT "User_email_key" UNIQUE USING INDEX "User_email_key";\n')).toEqual([]);
+  });
+});
+
+ruleTester().run('require-constraint-using-index (node-pg-migrate, TypeORM)', rule, {
+  valid: [nodePgMigrateMigration("  pgm.addConstraint('users', 'users_email_key', 'UNIQUE USING INDEX users_email_key');")],
+  invalid: [
+    {
+      code: nodePgMigrateMigration("  pgm.addConstraint('users', 'users_email_key', { unique: ['email'] });"),
+      errors: [{ messageId: 'addConstraint', line: 6, column: 3, endColumn: 71, data: { kind: 'UNIQUE', constraint: 'users_email_key', table: 'users' } }],
+    },
+    {
+      code: typeormMigration("        await queryRunner.createUniqueConstraint('user', new TableUnique({ name: 'UQ_user_email', columnNames: ['email'] }));"),
+      errors: [{ messageId: 'addConstraint', line: 6, column: 15, endColumn: 125, data: { kind: 'UNIQUE', constraint: 'UQ_user_email', table: 'user' } }],
     },
   ],
 });
