@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/prefer-robust-statements.ts';
-import { knexMigration, kyselyMigration, mikroOrmMigration, payloadMigration, ruleTester, sequelizeMigration } from '../fixtures.ts';
+import { knexMigration, kyselyMigration, mikroOrmMigration, ruleTester, sequelizeMigration } from '../fixtures.ts';
 import { lintSql } from '../languages/lint-sql.ts';
 
 const noTransaction = { config: 'export const config = { transaction: false };' };
