@@ -75,18 +75,34 @@ function knexCall(context: FunctionContext, links: Link[]): Operation[] {
   if (first.name === 'transaction') {
     const callback = callbackAt(first.args, 0);
     if (!callback) return [];
-    return context.referencesOf(callback, 0).flatMap((reference) => knexReference(context, reference));
+    // Statements on the transaction object run in the transaction the migration opened.
+    return context.referencesOf(callback, 0).flatMap((reference) => knexReference(context, reference)).map((op) => ({ ...op, inTransaction: true as const }));
   }
   if (first.name === 'schema') return rest.flatMap((link) => schemaCall(context, link));
   if (first.name === 'table' || first.name === 'from') return tableQuery(context, stringArg(first.args, 0), rest, first.start);
   return [];
 }
 
-/** Of the query builder, only `truncate()` changes the schema's contents wholesale (`truncate "t" restart identity`). */
+/** Query-builder methods that change rows, and the statement each runs. */
+const DATA_CHANGES: Record<string, 'insert' | 'update' | 'delete'> = {
+  insert: 'insert',
+  update: 'update',
+  increment: 'update',
+  decrement: 'update',
+  del: 'delete',
+  delete: 'delete',
+};
+
+/** A query on a table: `truncate()` (`truncate "t" restart identity`), or a data change with or without a WHERE. */
 function tableQuery(context: FunctionContext, table: string | undefined, links: Link[], start: number): Operation[] {
   const truncate = links.find((link) => link.name === 'truncate' && link.args);
-  if (table === undefined || !truncate) return [];
-  return [{ kind: 'truncate', tables: [table], cascade: false, ...context.at(truncate.node, start) }];
+  if (table === undefined) return [];
+  if (truncate) return [{ kind: 'truncate', tables: [table], cascade: false, ...context.at(truncate.node, start) }];
+  const change = links.find((link) => link.args && Object.hasOwn(DATA_CHANGES, link.name));
+  if (!change) return [];
+  // `modify(fn)` may add conditions the linter cannot see: count it as a WHERE.
+  const hasWhere = links.some((link) => /^(where|andWhere|orWhere)|^modify$/.test(link.name));
+  return [{ kind: 'dataChange', statement: DATA_CHANGES[change.name]!, table, hasWhere, ...context.at(change.node, start) }];
 }
 
 function rawSql(context: FunctionContext, link: Link): Operation[] {
@@ -114,7 +130,7 @@ function schemaCall(context: FunctionContext, link: Link): Operation[] {
     case 'createTable':
     case 'createTableIfNotExists':
     case 'createTableLike':
-      return createTable(table, tableBuilder(context, table, link), at);
+      return createTable(table, tableBuilder(context, table, link), { ...at, ifNotExists: link.name === 'createTableIfNotExists' });
     case 'createView':
     case 'createViewOrReplace':
       return [{ kind: 'createView', name: table, replace: link.name === 'createViewOrReplace', ...at }];
@@ -125,7 +141,7 @@ function schemaCall(context: FunctionContext, link: Link): Operation[] {
       return [{ kind: 'renameTable', table, newName: stringArg(link.args, 1) ?? '', ...at }];
     case 'dropTable':
     case 'dropTableIfExists':
-      return [{ kind: 'dropTable', tables: [table], ...at }];
+      return [{ kind: 'dropTable', tables: [table], ifExists: link.name === 'dropTableIfExists', ...at }];
     default:
       return [];
   }
@@ -135,7 +151,7 @@ function schemaCall(context: FunctionContext, link: Link): Operation[] {
  * Knex writes columns, the primary key and checks into CREATE TABLE, and runs indexes, unique and
  * foreign keys as statements after it.
  */
-function createTable(table: string, operations: Operation[], at: ReturnType<FunctionContext['at']>): Operation[] {
+function createTable(table: string, operations: Operation[], at: ReturnType<FunctionContext['at']> & { ifNotExists: boolean }): Operation[] {
   const inline = (op: Operation) =>
     op.kind === 'addColumn' || (op.kind === 'addConstraint' && (op.constraint.type === 'primaryKey' || op.constraint.type === 'check'));
   const columns = operations.flatMap((op) => (op.kind === 'addColumn' ? [op.column] : []));
@@ -170,9 +186,9 @@ function tableCall(context: FunctionContext, table: string, links: Link[]): Oper
       return [{ kind: 'addConstraint', table, constraint: constraint('check', stringArg(first.args, 2)), ...at }];
     case 'dropColumn':
     case 'dropColumns':
-      return first.args.flatMap((_, index) => stringListArg(first.args, index)).map((column) => ({ kind: 'dropColumn', table, column, ...at }) as Operation);
+      return first.args.flatMap((_, index) => stringListArg(first.args, index)).map((column) => ({ kind: 'dropColumn', table, column, ifExists: false, ...at }) as Operation);
     case 'dropTimestamps':
-      return ['created_at', 'updated_at'].map((column) => ({ kind: 'dropColumn', table, column, ...at }) as Operation);
+      return ['created_at', 'updated_at'].map((column) => ({ kind: 'dropColumn', table, column, ifExists: false, ...at }) as Operation);
     case 'renameColumn':
       return [{ kind: 'renameColumn', table, column: names[0] ?? '', newName: stringArg(first.args, 1) ?? '', ...at }];
     case 'dropIndex':
@@ -322,5 +338,5 @@ function constraint(type: 'primaryKey' | 'foreignKey' | 'check', name: string | 
 }
 
 function addColumn(table: string, definition: ColumnDefinition, at: ReturnType<FunctionContext['at']>): Operation {
-  return { kind: 'addColumn', table, column: definition, ...at };
+  return { kind: 'addColumn', table, column: definition, ifNotExists: false, ...at };
 }

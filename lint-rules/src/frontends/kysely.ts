@@ -13,7 +13,7 @@ export const kyselyFrontend: JsFrontend = {
   recognise: (program, functions) =>
     recognitionScore(program, functions, { modules: ['kysely'], parameterTypes: ['Kysely'] }),
   operations(context) {
-    const builders = context.referencesOf(context.fn.node, 0).flatMap((reference) => schemaChain(context, chainFrom(reference)));
+    const builders = context.referencesOf(context.fn.node, 0).flatMap((reference) => builderChain(context, chainFrom(reference)));
     return [...builders, ...taggedSql(context)];
   },
   transaction(_program, settings) {
@@ -80,6 +80,24 @@ function isFragment(node: TSESTree.Node): boolean {
   return !/^(execute|run$)/.test(memberPath(parent.callee).split('.').at(-1) ?? '');
 }
 
+/** Query builders that change rows, and the statement each runs. */
+const DATA_CHANGES: Record<string, 'insert' | 'update' | 'delete'> = { insertInto: 'insert', updateTable: 'update', deleteFrom: 'delete' };
+
+/** `db.schema…`, a data change (`db.updateTable('t').set(…).where(…)`), or the same inside `db.transaction().execute(cb)`. */
+function builderChain(context: FunctionContext, links: Link[]): Operation[] {
+  const [first, second] = links;
+  if (first?.name === 'transaction' && second?.name === 'execute') {
+    const callback = callbackAt(second.args, 0);
+    const inside = callback ? context.referencesOf(callback, 0).flatMap((reference) => builderChain(context, chainFrom(reference))) : [];
+    return inside.map((op) => ({ ...op, inTransaction: true as const }));
+  }
+  const statement = first && Object.hasOwn(DATA_CHANGES, first.name) ? DATA_CHANGES[first.name] : undefined;
+  const table = stringArg(first?.args, 0)?.split(/\s+/)[0];
+  if (!first || !statement || table === undefined) return schemaChain(context, links);
+  const hasWhere = links.some((link) => link.name.startsWith('where'));
+  return [{ kind: 'dataChange', statement, table, hasWhere, ...context.at(lastLink(links).node, first.start) }];
+}
+
 function schemaChain(context: FunctionContext, links: Link[]): Operation[] {
   const [schema, statement, ...rest] = links;
   if (schema?.name !== 'schema' || !statement) return [];
@@ -95,7 +113,7 @@ function schemaChain(context: FunctionContext, links: Link[]): Operation[] {
     case 'alterTable':
       return rest.flatMap((link) => alterTableLink(context, name, link));
     case 'dropTable':
-      return [{ kind: 'dropTable', tables: [name], ...context.at(lastLink(links).node, statement.start) }];
+      return [{ kind: 'dropTable', tables: [name], ifExists: rest.some((link) => link.name === 'ifExists'), ...context.at(lastLink(links).node, statement.start) }];
     case 'createIndex':
       return [createIndex(context, name, statement, rest)];
     case 'dropIndex':
@@ -116,7 +134,7 @@ function createTable(context: FunctionContext, table: string, links: Link[], at:
     const referencedTable = type === 'foreignKey' ? stringArg(link.args, 2) : undefined;
     return [{ type, name: stringArg(link.args, 0), notValid: false, referencedTable, provesNotNull: [] }];
   });
-  return { kind: 'createTable', table, partitioned: false, columns, constraints, ...at };
+  return { kind: 'createTable', table, partitioned: false, ifNotExists: links.some((link) => link.name === 'ifNotExists'), columns, constraints, ...at };
 }
 
 const CONSTRAINT_METHODS: Record<string, ConstraintType | undefined> = {
@@ -160,9 +178,9 @@ function alterTableLink(context: FunctionContext, table: string, link: Link): Op
   const name = stringArg(link.args, 0) ?? '';
   switch (link.name) {
     case 'addColumn':
-      return [{ kind: 'addColumn', table, column: columnDefinition(context, name, dataTypeArg(link.args, 1), link), ...at }];
+      return [{ kind: 'addColumn', table, column: columnDefinition(context, name, dataTypeArg(link.args, 1), link), ifNotExists: callbackLinks(context, link, 2).some((step) => step.name === 'ifNotExists'), ...at }];
     case 'dropColumn':
-      return [{ kind: 'dropColumn', table, column: name, ...at }];
+      return [{ kind: 'dropColumn', table, column: name, ifExists: false, ...at }];
     case 'renameColumn':
       return [{ kind: 'renameColumn', table, column: name, newName: stringArg(link.args, 1) ?? '', ...at }];
     case 'renameTo':

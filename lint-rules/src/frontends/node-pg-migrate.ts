@@ -15,6 +15,8 @@ const MODULE = 'node-pg-migrate';
 
 export const nodePgMigrateFrontend: JsFrontend = {
   tool: 'node-pg-migrate',
+  // Without `down`, node-pg-migrate rolls back by running the calls of `up` in reverse.
+  infersDown: true,
   recognise(program, functions) {
     if (functions.length === 0) return 0;
     const score = recognitionScore(program, functions, {

@@ -52,6 +52,22 @@ export class Migration20240101000000 extends Migration {
       errors: [{ messageId: 'outsideMigrations', line: 2, column: 22, data: { source: '../entities/User' } }],
     },
     {
+      // TypeORM's entities sit next to its migrations folder.
+      code: `import { MigrationInterface, QueryRunner } from "typeorm";
+import { User } from "../entity/User";
+
+export class DefaultPlans1704067200000 implements MigrationInterface {
+    public async up(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.manager.update(User, { plan: null }, { plan: "free" });
+    }
+
+    public async down(): Promise<void> {}
+}
+`,
+      filename: 'src/migrations/1704067200000-DefaultPlans.ts',
+      errors: [{ messageId: 'outsideMigrations', line: 2, column: 22, data: { source: '../entity/User' } }],
+    },
+    {
       code: withImport("import { db } from '@/db';\nexport { PLANS } from '#billing/plans';"),
       filename,
       errors: [

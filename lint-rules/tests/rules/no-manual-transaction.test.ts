@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/no-manual-transaction.ts';
-import { knexMigration, kyselyMigration, mikroOrmMigration, payloadMigration, ruleTester, sequelizeMigration } from '../fixtures.ts';
+import { knexMigration, kyselyMigration, mikroOrmMigration, nodePgMigrateMigration, payloadMigration, ruleTester, sequelizeMigration, typeormMigration } from '../fixtures.ts';
 import { lintSql } from '../languages/lint-sql.ts';
 
 const noTransaction = { config: 'export const config = { transaction: false };' };
@@ -59,6 +59,17 @@ ruleTester().run('no-manual-transaction', rule, {
       errors: [
         { messageId: 'beginInToolTransaction', line: 4, column: 24 },
         { messageId: 'endsToolTransaction', line: 6, column: 24 },
+      ],
+    },
+    {
+      code: typeormMigration('        await queryRunner.query(`COMMIT`);\n        await queryRunner.query(`CREATE INDEX CONCURRENTLY "IDX_user_email" ON "user" ("email") `);'),
+      errors: [{ messageId: 'endsToolTransaction', line: 6, column: 34 }],
+    },
+    {
+      code: nodePgMigrateMigration("  pgm.sql('BEGIN');\n  pgm.addColumns('users', { nickname: { type: 'text' } });\n  pgm.sql('COMMIT');", ''),
+      errors: [
+        { messageId: 'beginInToolTransaction', line: 6, column: 12 },
+        { messageId: 'endsToolTransaction', line: 8, column: 12 },
       ],
     },
     {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/no-new-enum-value-in-same-transaction.ts';
-import { knexMigration, kyselyMigration, mikroOrmMigration, payloadMigration, ruleTester, sequelizeMigration } from '../fixtures.ts';
+import { knexMigration, kyselyMigration, mikroOrmMigration, nodePgMigrateMigration, payloadMigration, ruleTester, sequelizeMigration, typeormMigration } from '../fixtures.ts';
 import { lintSql } from '../languages/lint-sql.ts';
 
 const addValue = `  await knex.raw("ALTER TYPE order_status ADD VALUE 'archived'");`;
@@ -44,6 +44,25 @@ ruleTester().run('no-new-enum-value-in-same-transaction', rule, {
     table.string('status').defaultTo('archived').alter();
   });`),
       errors: [{ messageId: 'useBeforeCommit', line: 6, column: 5 }],
+    },
+    {
+      code: knexMigration(`${addValue}\n  await knex('orders').where('id', 1).update({ status: 'archived' });`),
+      errors: [{ messageId: 'useBeforeCommit', line: 5, column: 9 }],
+    },
+    {
+      code: kyselyMigration(`  await sql\`ALTER TYPE order_status ADD VALUE 'archived' AFTER 'closed'\`.execute(db);
+  await db.updateTable('orders').set({ status: 'archived' }).where('id', '=', 1).execute();`),
+      errors: [{ messageId: 'useBeforeCommit', line: 5, column: 9 }],
+    },
+    {
+      code: nodePgMigrateMigration(`  pgm.sql("ALTER TYPE order_status ADD VALUE 'archived' AFTER 'closed'");
+  pgm.sql("UPDATE orders SET status = 'archived' WHERE id = 1");`, ''),
+      errors: [{ messageId: 'useBeforeCommit', line: 7, column: 12 }],
+    },
+    {
+      code: typeormMigration(`        await queryRunner.query(\`ALTER TYPE "public"."order_status_enum" ADD VALUE 'archived' AFTER 'closed'\`);
+        await queryRunner.query(\`UPDATE "order" SET "status" = 'archived' WHERE "id" = 1\`);`),
+      errors: [{ messageId: 'useBeforeCommit', line: 7, column: 34, data: { value: 'archived', type: 'order_status_enum', line: '6' } }],
     },
     {
       // The migration's own transaction, passed to each call.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/no-unbatched-backfill.ts';
-import { knexMigration, kyselyMigration, mikroOrmMigration, payloadMigration, ruleTester, sequelizeMigration } from '../fixtures.ts';
+import { knexMigration, kyselyMigration, mikroOrmMigration, nodePgMigrateMigration, payloadMigration, ruleTester, sequelizeMigration, typeormMigration } from '../fixtures.ts';
 import { lintSql } from '../languages/lint-sql.ts';
 
 const noTransaction = { config: 'export const config = { transaction: false };' };
@@ -16,6 +16,15 @@ ruleTester().run('no-unbatched-backfill', rule, {
   await knex.raw('ALTER TABLE audit ADD COLUMN note text');
   await knex.raw("UPDATE audit SET note = ''");`),
     kyselyMigration("  await sql`INSERT INTO settings (key, value) VALUES ('theme', 'dark')`.execute(db);"),
+    // Query-builder forms with a WHERE.
+    knexMigration("  await knex('users').where('id', '<', 1000).update({ plan: 'free' });"),
+    kyselyMigration("  await db.updateTable('users').set({ plan: 'free' }).where('id', '<', 1000).execute();"),
+    knexMigration(`  await knex.schema.alterTable('users', (table) => {
+    table.text('plan');
+  });
+  await knex.transaction(async (trx) => {
+    await trx('users').where('id', '<', 1000).update({ plan: 'free' });
+  });`, noTransaction),
     // `down` is not checked by default.
     knexMigration('', { down: "  await knex.raw('DELETE FROM sessions');" }),
     // Sequelize commits the column before the batch: it does not wrap migrations.
@@ -48,6 +57,31 @@ ruleTester().run('no-unbatched-backfill', rule, {
       code: kyselyMigration(`  await sql\`UPDATE users SET email = lower(email)\`.execute(db);
   await db.schema.createIndex('users_email_idx').on('users').column('email').execute();`),
       errors: [{ messageId: 'withSchemaChange', line: 4, column: 13, data: { statement: 'UPDATE', table: 'users', line: '5', lock: 'SHARE', blocked: 'every write (INSERT, UPDATE, DELETE)' } }],
+    },
+    {
+      code: knexMigration("  await knex('users').update({ plan: 'free' });\n  await knex.table('sessions').del();"),
+      errors: [
+        { messageId: 'wholeTable', line: 4, column: 9, endColumn: 47, data: { statement: 'UPDATE', table: 'users' } },
+        { messageId: 'wholeTable', line: 5, column: 9, data: { statement: 'DELETE', table: 'sessions' } },
+      ],
+    },
+    {
+      code: kyselyMigration(`  await db.schema.alterTable('users').addColumn('plan', 'text').execute();
+  await db.updateTable('users').set({ plan: 'free' }).where('id', '<', 1000).execute();
+  await db.deleteFrom('sessions as s').execute();`),
+      errors: [
+        { messageId: 'withSchemaChange', line: 5, column: 9, endColumn: 77, data: { statement: 'UPDATE', table: 'users', line: '4', lock: 'ACCESS EXCLUSIVE', blocked: 'every read and write' } },
+        { messageId: 'wholeTable', line: 6, column: 9, data: { statement: 'DELETE', table: 'sessions' } },
+      ],
+    },
+    {
+      code: nodePgMigrateMigration(`  pgm.addColumns('users', { plan: { type: 'text' } });
+  pgm.sql("UPDATE users SET plan = 'free'");`, ''),
+      errors: [{ messageId: 'withSchemaChange', line: 7, column: 12, data: { statement: 'UPDATE', table: 'users', line: '6', lock: 'ACCESS EXCLUSIVE', blocked: 'every read and write' } }],
+    },
+    {
+      code: typeormMigration('        await queryRunner.query(`DELETE FROM "session"`);'),
+      errors: [{ messageId: 'wholeTable', line: 6, column: 34, data: { statement: 'DELETE', table: 'session' } }],
     },
     {
       code: sequelizeMigration("    await queryInterface.bulkUpdate('users', { plan: 'free' }, {});"),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/no-work-after-exclusive-lock.ts';
-import { knexMigration, kyselyMigration, mikroOrmMigration, payloadMigration, ruleTester, sequelizeMigration } from '../fixtures.ts';
+import { knexMigration, kyselyMigration, mikroOrmMigration, nodePgMigrateMigration, payloadMigration, ruleTester, sequelizeMigration, typeormMigration } from '../fixtures.ts';
 import { lintSql } from '../languages/lint-sql.ts';
 
 const noTransaction = { config: 'export const config = { transaction: false };' };
@@ -46,6 +46,31 @@ ruleTester().run('no-work-after-exclusive-lock', rule, {
   });
   await knex.raw('CREATE INDEX users_email_idx ON users (email)');`),
       errors: [{ messageId: 'workWhileLocked', line: 7, column: 19, data: { table: 'users', line: '5', blocked: 'every read and write' } }],
+    },
+    {
+      code: nodePgMigrateMigration(`  pgm.addColumns('users', { nickname: { type: 'text' } });
+  pgm.createIndex('users', 'nickname');`, ''),
+      errors: [{ messageId: 'workWhileLocked', line: 7, column: 3, data: { table: 'users', line: '6', blocked: 'every read and write' } }],
+    },
+    {
+      code: typeormMigration(`        await queryRunner.query(\`ALTER TABLE "user" ADD "nickname" character varying\`);
+        await queryRunner.query(\`CREATE INDEX "IDX_user_nickname" ON "user" ("nickname") \`);`),
+      errors: [{ messageId: 'workWhileLocked', line: 7, column: 34 }],
+    },
+    {
+      // A transaction the migration opens with knex.transaction(): the lock lasts until its callback ends.
+      code: knexMigration(`  await knex.transaction(async (trx) => {
+    await trx.schema.alterTable('users', (table) => table.renameColumn('name', 'full_name'));
+    await trx('users').where('id', '<', 1000).update({ nickname: trx.ref('full_name') });
+  });`, { config: 'export const config = { transaction: false };' }),
+      errors: [{ messageId: 'workWhileLocked', line: 6, column: 11, data: { table: 'users', line: '5', blocked: 'every read and write' } }],
+    },
+    {
+      code: kyselyMigration(`  await db.transaction().execute(async (trx) => {
+    await trx.schema.alterTable('users').renameColumn('name', 'full_name').execute();
+    await trx.updateTable('users').set({ nickname: 'x' }).where('id', '<', 1000).execute();
+  });`),
+      errors: [{ messageId: 'workWhileLocked', line: 6, column: 11 }],
     },
     {
       code: mikroOrmMigration(`    this.addSql(\`alter table "user" add column "nickname" varchar(255) null;\`);

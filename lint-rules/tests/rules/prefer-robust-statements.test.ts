@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/prefer-robust-statements.ts';
-import { knexMigration, kyselyMigration, mikroOrmMigration, ruleTester, sequelizeMigration } from '../fixtures.ts';
+import { knexMigration, kyselyMigration, mikroOrmMigration, nodePgMigrateMigration, ruleTester, sequelizeMigration, typeormMigration } from '../fixtures.ts';
 import { lintSql } from '../languages/lint-sql.ts';
 
 const noTransaction = { config: 'export const config = { transaction: false };' };
@@ -17,6 +17,11 @@ ruleTester().run('prefer-robust-statements', rule, {
   await knex.raw('ALTER TABLE users ADD COLUMN IF NOT EXISTS nickname text, DROP COLUMN IF EXISTS legacy');
   await knex.raw('CREATE TABLE IF NOT EXISTS audit (id bigint)');
   await knex.raw('DROP TABLE IF EXISTS legacy_sessions');`, noTransaction),
+    knexMigration(`  await knex.schema.createTableIfNotExists('audit', (table) => table.bigIncrements('id'));
+  await knex.schema.dropTableIfExists('legacy_sessions');
+  await knex.transaction(async (trx) => {
+    await trx.schema.alterTable('users', (table) => table.text('nickname'));
+  });`, noTransaction),
   ],
   invalid: [
     {
@@ -60,6 +65,20 @@ ruleTester().run('prefer-robust-statements', rule, {
         },
         // An index without a name cannot take IF NOT EXISTS: the report has no suggestion.
         { messageId: 'unguarded', line: 6, column: 19, data: { statement: 'CREATE INDEX', guard: 'IF NOT EXISTS', reason: knexReason }, suggestions: [] },
+      ],
+    },
+    {
+      code: knexMigration(`  await knex.schema.createTable('audit', (table) => table.bigIncrements('id'));
+  await knex.schema.alterTable('users', (table) => {
+    table.text('nickname');
+    table.dropColumn('legacy');
+  });
+  await knex.schema.dropTable('legacy_sessions');`, noTransaction),
+      errors: [
+        { messageId: 'unguarded', line: 4, column: 21, data: { statement: 'CREATE TABLE', guard: 'IF NOT EXISTS', reason: knexReason }, suggestions: [] },
+        { messageId: 'unguarded', line: 6, column: 5, data: { statement: 'ADD COLUMN', guard: 'IF NOT EXISTS', reason: knexReason } },
+        { messageId: 'unguarded', line: 7, column: 5, data: { statement: 'DROP COLUMN', guard: 'IF EXISTS', reason: knexReason } },
+        { messageId: 'unguarded', line: 9, column: 21, data: { statement: 'DROP TABLE', guard: 'IF EXISTS', reason: knexReason } },
       ],
     },
     {
@@ -117,8 +136,49 @@ ruleTester().run('prefer-robust-statements (Sequelize and MikroORM)', rule, {
   ],
 });
 
+ruleTester({ typeorm: { migrationsTransactionMode: 'each' } }).run('prefer-robust-statements (node-pg-migrate and TypeORM)', rule, {
+  valid: [
+    nodePgMigrateMigration(`  pgm.noTransaction();
+  pgm.createIndex('users', 'email', { name: 'users_email_idx', concurrently: true, ifNotExists: true });`, ''),
+    // Each TypeORM migration runs in its own transaction in the 'each' mode, unless it opts out.
+    typeormMigration('        await queryRunner.query(`CREATE INDEX "IDX_user_email" ON "user" ("email") `);'),
+  ],
+  invalid: [
+    {
+      code: nodePgMigrateMigration(`  pgm.noTransaction();
+  pgm.createIndex('users', 'email', { name: 'users_email_idx', concurrently: true });
+  pgm.dropTable('legacy_sessions');`, ''),
+      errors: [
+        { messageId: 'unguarded', line: 7, column: 3, data: { statement: 'CREATE INDEX', guard: 'IF NOT EXISTS', reason: 'this migration calls `pgm.noTransaction()`, so node-pg-migrate runs it outside a transaction' } },
+        { messageId: 'unguarded', line: 8, column: 3, data: { statement: 'DROP TABLE', guard: 'IF EXISTS', reason: 'this migration calls `pgm.noTransaction()`, so node-pg-migrate runs it outside a transaction' } },
+      ],
+    },
+    {
+      code: typeormMigration('        await queryRunner.query(`CREATE INDEX CONCURRENTLY "IDX_user_email" ON "user" ("email") `);', { members: '    public transaction = false;\n' }),
+      errors: [
+        {
+          messageId: 'unguarded',
+          line: 7,
+          column: 34,
+          suggestions: [
+            {
+              messageId: 'addGuard',
+              output: typeormMigration('        await queryRunner.query(`CREATE INDEX CONCURRENTLY IF NOT EXISTS "IDX_user_email" ON "user" ("email") `);', { members: '    public transaction = false;\n' }),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
 ruleTester({ kysely: { disableTransactions: true } }).run('prefer-robust-statements (Kysely without transactions)', rule, {
-  valid: [kyselyMigration('  await sql`CREATE TABLE IF NOT EXISTS audit (id bigint)`.execute(db);')],
+  valid: [
+    kyselyMigration('  await sql`CREATE TABLE IF NOT EXISTS audit (id bigint)`.execute(db);'),
+    kyselyMigration(`  await db.schema.createTable('audit').ifNotExists().addColumn('id', 'bigint').execute();
+  await db.schema.alterTable('users').addColumn('nickname', 'text', (col) => col.ifNotExists()).execute();
+  await db.schema.dropTable('legacy_sessions').ifExists().execute();`),
+  ],
   invalid: [
     {
       code: kyselyMigration('  await sql`CREATE TABLE audit (id bigint)`.execute(db);'),
@@ -130,6 +190,16 @@ ruleTester({ kysely: { disableTransactions: true } }).run('prefer-robust-stateme
           data: { statement: 'CREATE TABLE', guard: 'IF NOT EXISTS', reason: "the Migrator runs with `disableTransactions: true` (settings['live-upgrade'].kysely)" },
           suggestions: [{ messageId: 'addGuard', output: kyselyMigration('  await sql`CREATE TABLE IF NOT EXISTS audit (id bigint)`.execute(db);') }],
         },
+      ],
+    },
+    {
+      code: kyselyMigration(`  await db.schema.createTable('audit').addColumn('id', 'bigint').execute();
+  await db.schema.alterTable('users').dropColumn('legacy').execute();
+  await db.schema.dropTable('legacy_sessions').execute();`),
+      errors: [
+        { messageId: 'unguarded', line: 4, column: 19, data: { statement: 'CREATE TABLE', guard: 'IF NOT EXISTS', reason: "the Migrator runs with `disableTransactions: true` (settings['live-upgrade'].kysely)" } },
+        { messageId: 'unguarded', line: 5, column: 39, data: { statement: 'DROP COLUMN', guard: 'IF EXISTS', reason: "the Migrator runs with `disableTransactions: true` (settings['live-upgrade'].kysely)" } },
+        { messageId: 'unguarded', line: 6, column: 19, data: { statement: 'DROP TABLE', guard: 'IF EXISTS', reason: "the Migrator runs with `disableTransactions: true` (settings['live-upgrade'].kysely)" } },
       ],
     },
   ],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/require-down.ts';
-import { knexMigration, kyselyMigration, mikroOrmMigration, payloadMigration, ruleTester, sequelizeMigration } from '../fixtures.ts';
+import { knexMigration, kyselyMigration, mikroOrmMigration, nodePgMigrateMigration, payloadMigration, ruleTester, sequelizeMigration, typeormMigration } from '../fixtures.ts';
 import { lintSql } from '../languages/lint-sql.ts';
 
 const addNickname = "  await knex.raw('ALTER TABLE users ADD COLUMN nickname text');";
@@ -12,6 +12,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 `;
 
+/** A node-pg-migrate migration with `up` only. */
+const pgmUpOnly = (body: string) => nodePgMigrateMigration(body).replace(/\nexport async function down[\s\S]*$/, '');
+
 ruleTester().run('require-down', rule, {
   valid: [
     knexMigration(addNickname, { down: dropNickname }),
@@ -19,6 +22,8 @@ ruleTester().run('require-down', rule, {
     knexMigration("  await knex.raw(\"ALTER TYPE order_status ADD VALUE 'archived' AFTER 'closed'\");", {
       down: '  // Postgres cannot drop an enum value; an unused one is harmless.',
     }),
+    // node-pg-migrate rolls back by reversing the calls of `up` when there is no `down`.
+    pgmUpOnly("  pgm.addColumns('users', { nickname: { type: 'text' } });"),
     // Not a migration: no tool recognises it.
     'export const answer = 42;',
   ],
@@ -54,6 +59,15 @@ export class Migration20240101000000 extends Migration {
 }
 `,
       errors: [{ messageId: 'missingDown', line: 4, column: 18, endColumn: 20 }],
+    },
+    {
+      // `down = false` is node-pg-migrate's way to refuse a rollback.
+      code: `${pgmUpOnly("  pgm.sql('UPDATE users SET plan = 1 WHERE id < 1000');")}\nexport const down = false;\n`,
+      errors: [{ messageId: 'missingDown', line: 5, column: 23 }],
+    },
+    {
+      code: typeormMigration('        await queryRunner.query(`ALTER TABLE "user" ADD "nickname" character varying`);'),
+      errors: [{ messageId: 'emptyDown', line: 9, column: 18, endColumn: 22 }],
     },
     {
       code: payloadMigration('  await db.execute(sql`ALTER TABLE "pages" ADD COLUMN "slug" varchar;`);'),

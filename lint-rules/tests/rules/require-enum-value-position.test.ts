@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/require-enum-value-position.ts';
-import { knexMigration, kyselyMigration, mikroOrmMigration, ruleTester } from '../fixtures.ts';
+import { knexMigration, kyselyMigration, mikroOrmMigration, ruleTester, typeormMigration } from '../fixtures.ts';
 import { lintSql } from '../languages/lint-sql.ts';
 
 ruleTester().run('require-enum-value-position', rule, {
@@ -24,6 +24,10 @@ ruleTester().run('require-enum-value-position', rule, {
       code: knexMigration('', { down: `  await knex.raw("ALTER TYPE order_status ADD VALUE 'archived'");` }),
       options: [{ checkDown: true }],
       errors: [{ messageId: 'unpositioned', line: 8, column: 19 }],
+    },
+    {
+      code: typeormMigration('        await queryRunner.query(`ALTER TYPE "public"."order_status_enum" ADD VALUE \'archived\'`);'),
+      errors: [{ messageId: 'unpositioned', line: 6, column: 34, data: { value: 'archived', type: 'order_status_enum' } }],
     },
     {
       code: mikroOrmMigration("    this.addSql(`alter type \"order_status\" add value if not exists 'archived';`);"),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/require-statement-timeout.ts';
-import { knexMigration, kyselyMigration, mikroOrmMigration, payloadMigration, ruleTester, sequelizeMigration } from '../fixtures.ts';
+import { knexMigration, kyselyMigration, mikroOrmMigration, nodePgMigrateMigration, payloadMigration, ruleTester, sequelizeMigration, typeormMigration } from '../fixtures.ts';
 import { lintSql } from '../languages/lint-sql.ts';
 
 ruleTester().run('require-statement-timeout', rule, {
@@ -37,6 +37,14 @@ ruleTester().run('require-statement-timeout', rule, {
     {
       code: kyselyMigration("  await sql`ALTER TABLE users ADD COLUMN id2 uuid DEFAULT gen_random_uuid()`.execute(db);"),
       errors: [{ messageId: 'missingStatementTimeout', line: 4, column: 13, data: { work: 'adds a column that is written into every row of', table: 'users' } }],
+    },
+    {
+      code: nodePgMigrateMigration("  pgm.createIndex('users', 'email');", ''),
+      errors: [{ messageId: 'missingStatementTimeout', line: 6, column: 3, data: { work: 'builds an index by reading every row of', table: 'users' } }],
+    },
+    {
+      code: typeormMigration('        await queryRunner.query(`ALTER TABLE "order" ADD CONSTRAINT "FK_order_user" FOREIGN KEY ("userId") REFERENCES "user"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`);'),
+      errors: [{ messageId: 'missingStatementTimeout', line: 6, column: 34, data: { work: 'checks the new constraint against every row of', table: 'order' } }],
     },
     {
       code: sequelizeMigration("    await queryInterface.addIndex('users', ['email'], { name: 'users_email', unique: true });"),
