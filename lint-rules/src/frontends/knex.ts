@@ -139,6 +139,12 @@ function schemaCall(context: FunctionContext, link: Link): Operation[] {
       return tableBuilder(context, table, link);
     case 'renameTable':
       return [{ kind: 'renameTable', table, newName: stringArg(link.args, 1) ?? '', ...at }];
+    case 'dropSchema':
+    case 'dropSchemaIfExists': {
+      // `dropSchema(name, cascade)`
+      const cascade = link.args?.[1]?.type === AST_NODE_TYPES.Literal && link.args[1].value === true;
+      return [{ kind: 'dropSchema', names: [table], cascade, ...at }];
+    }
     case 'dropTable':
     case 'dropTableIfExists':
       return [{ kind: 'dropTable', tables: [table], ifExists: link.name === 'dropTableIfExists', ...at }];

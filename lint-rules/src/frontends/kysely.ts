@@ -114,6 +114,8 @@ function schemaChain(context: FunctionContext, links: Link[]): Operation[] {
       return rest.flatMap((link) => alterTableLink(context, name, link));
     case 'dropTable':
       return [{ kind: 'dropTable', tables: [name], ifExists: rest.some((link) => link.name === 'ifExists'), ...context.at(lastLink(links).node, statement.start) }];
+    case 'dropSchema':
+      return [{ kind: 'dropSchema', names: [name], cascade: rest.some((link) => link.name === 'cascade'), ...context.at(lastLink(links).node, statement.start) }];
     case 'createIndex':
       return [createIndex(context, name, statement, rest)];
     case 'dropIndex':

@@ -1,0 +1,72 @@
+import rule from '../../src/rules/no-rename-table.ts';
+import { knexMigration, kyselyMigration, ruleTester } from '../fixtures.ts';
+
+const message = { table: 'users', newName: 'accounts' };
+
+ruleTester().run('no-rename-table', rule, {
+  valid: [
+    // A view with the old name keeps the running release working.
+    knexMigration(`  await knex.schema.renameTable('users', 'accounts');
+  await knex.schema.createView('users', (view) => view.as(knex('accounts').select('*')));`),
+    kyselyMigration(`  await db.schema.alterTable('users').renameTo('accounts').execute();
+  await db.schema.createView('users').as(db.selectFrom('accounts').selectAll()).execute();`),
+    knexMigration("  await knex.raw('ALTER TABLE public.users RENAME TO accounts; CREATE OR REPLACE VIEW users AS SELECT * FROM accounts');"),
+    kyselyMigration(`  await db.schema.createTable('drafts').addColumn('id', 'bigint').execute();
+  await db.schema.alterTable('drafts').renameTo('notes').execute();`),
+    knexMigration('', { down: "  await knex.schema.renameTable('accounts', 'users');" }),
+  ],
+  invalid: [
+    {
+      code: knexMigration("  await knex.schema.renameTable('users', 'accounts');"),
+      errors: [{ messageId: 'renameTable', line: 4, column: 21, endColumn: 53, data: message, suggestions: [] }],
+    },
+    {
+      code: knexMigration("  await knex.raw('ALTER TABLE users RENAME TO accounts');"),
+      errors: [
+        {
+          messageId: 'renameTable',
+          line: 4,
+          column: 19,
+          data: message,
+          suggestions: [
+            {
+              messageId: 'addView',
+              data: message,
+              output: knexMigration("  await knex.raw('ALTER TABLE users RENAME TO accounts; CREATE VIEW users AS SELECT * FROM accounts');"),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A view of another name, or a materialized view, does not stand in for the table.
+      code: kyselyMigration(`  await db.schema.alterTable('users').renameTo('accounts').execute();
+  await db.schema.createView('users_view').as(db.selectFrom('accounts').selectAll()).execute();
+  await db.schema.createView('users').materialized().as(db.selectFrom('accounts').selectAll()).execute();`),
+      errors: [{ messageId: 'renameTable', line: 4, column: 39, data: message }],
+    },
+    {
+      code: kyselyMigration('  await sql`ALTER TABLE app."Users" RENAME TO accounts`.execute(db);'),
+      errors: [
+        {
+          messageId: 'renameTable',
+          line: 4,
+          column: 13,
+          data: { table: 'app.Users', newName: 'accounts' },
+          suggestions: [
+            {
+              messageId: 'addView',
+              data: { table: 'app.Users', newName: 'accounts' },
+              output: kyselyMigration('  await sql`ALTER TABLE app."Users" RENAME TO accounts; CREATE VIEW app."Users" AS SELECT * FROM app.accounts`.execute(db);'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: knexMigration('', { down: "  await knex.schema.renameTable('accounts', 'users');" }),
+      options: [{ checkDown: true }],
+      errors: [{ messageId: 'renameTable', line: 8, column: 21 }],
+    },
+  ],
+});
