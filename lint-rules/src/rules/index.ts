@@ -9,6 +9,7 @@ import noDropDatabase from './no-drop-database.ts';
 import noDropNotNull from './no-drop-not-null.ts';
 import noDropTable from './no-drop-table.ts';
 import noExclusionConstraintOnExistingTable from './no-exclusion-constraint-on-existing-table.ts';
+import noLongIdentifier from './no-long-identifier.ts';
 import noLossyChangeColumn from './no-lossy-change-column.ts';
 import noManualTransaction from './no-manual-transaction.ts';
 import noNewEnumValueInSameTransaction from './no-new-enum-value-in-same-transaction.ts';
@@ -23,7 +24,12 @@ import noUnbatchedBackfill from './no-unbatched-backfill.ts';
 import noValidateInSameTransaction from './no-validate-in-same-transaction.ts';
 import noVolatileDefault from './no-volatile-default.ts';
 import noWorkAfterExclusiveLock from './no-work-after-exclusive-lock.ts';
+import preferBigint from './prefer-bigint.ts';
+import preferIdentity from './prefer-identity.ts';
+import preferJsonb from './prefer-jsonb.ts';
 import preferRobustStatements from './prefer-robust-statements.ts';
+import preferTextOverVarchar from './prefer-text-over-varchar.ts';
+import preferTimestamptz from './prefer-timestamptz.ts';
 import requireConcurrentIndexCreation from './require-concurrent-index-creation.ts';
 import requireConcurrentIndexDeletion from './require-concurrent-index-deletion.ts';
 import requireConcurrentPartitionDetach from './require-concurrent-partition-detach.ts';
@@ -49,6 +55,7 @@ export const rules = {
   'no-drop-not-null': noDropNotNull,
   'no-drop-table': noDropTable,
   'no-exclusion-constraint-on-existing-table': noExclusionConstraintOnExistingTable,
+  'no-long-identifier': noLongIdentifier,
   'no-lossy-change-column': noLossyChangeColumn,
   'no-manual-transaction': noManualTransaction,
   'no-new-enum-value-in-same-transaction': noNewEnumValueInSameTransaction,
@@ -63,7 +70,12 @@ export const rules = {
   'no-validate-in-same-transaction': noValidateInSameTransaction,
   'no-volatile-default': noVolatileDefault,
   'no-work-after-exclusive-lock': noWorkAfterExclusiveLock,
+  'prefer-bigint': preferBigint,
+  'prefer-identity': preferIdentity,
+  'prefer-jsonb': preferJsonb,
   'prefer-robust-statements': preferRobustStatements,
+  'prefer-text-over-varchar': preferTextOverVarchar,
+  'prefer-timestamptz': preferTimestamptz,
   'require-concurrent-index-creation': requireConcurrentIndexCreation,
   'require-concurrent-index-deletion': requireConcurrentIndexDeletion,
   'require-concurrent-partition-detach': requireConcurrentPartitionDetach,
