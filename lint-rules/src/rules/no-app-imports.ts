@@ -3,7 +3,7 @@ import { getMigration, getSettings } from '../analysis.ts';
 import { createRule } from '../create-rule.ts';
 import { DEFAULT_APP_IMPORT_PATTERNS } from '../settings.ts';
 
-interface Options {
+export interface Options {
   allow: string[];
 }
 

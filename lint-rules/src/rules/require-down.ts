@@ -1,7 +1,7 @@
 import { getMigration } from '../analysis.ts';
 import { createRule } from '../create-rule.ts';
 
-interface Options {
+export interface Options {
   forbid: boolean;
 }
 
