@@ -9,6 +9,7 @@ export {
   sqlRunner,
   type MigrationRunner,
 } from './migrations.ts';
+export { defaultMigrator, scenarioFiles, toolRecipes, unsafeKnexRecipe, type Recipe, type Tool } from './scenario.ts';
 export { Session } from './session.ts';
 export { matchTraceSnapshot, type TraceSnapshot } from './trace-snapshot.ts';
 export { tableFingerprint, walkMigrations, type StepCheck, type WalkOptions } from './walk.ts';

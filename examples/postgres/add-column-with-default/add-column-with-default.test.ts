@@ -1,17 +1,12 @@
-import { fileURLToPath } from 'node:url';
-import { Migrator, type Kysely, type MigrationProvider } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   engine,
-  knexRunner,
-  kyselyRunner,
   matchTraceSnapshot,
-  migrationFiles,
-  nodePgMigrateRunner,
   openDatabase,
-  sqlRunner,
   tableFingerprint,
+  toolRecipes,
   traceLocks,
+  unsafeKnexRecipe,
   walkMigrations,
   type Db,
   type MigrationRunner,
@@ -38,20 +33,9 @@ interface Variant {
   open(db: TestDatabase): Promise<MigrationRunner>;
 }
 
-const toolFiles = (folder: string) => migrationFiles(new URL(`${folder}/`, here));
-// Kysely's Migrator with its defaults: on Postgres each migration runs inside a transaction.
-const kyselyMigrator = (kysely: Kysely<any>, provider: MigrationProvider) => new Migrator({ db: kysely, provider });
-
 const variants: Variant[] = [
-  {
-    tool: 'knex (unsafe)',
-    step: PUBLIC_ID_STEP,
-    open: async (db) => knexRunner(db, [(await toolFiles('knex'))[0], fileURLToPath(new URL(`unsafe/${PUBLIC_ID_STEP}.ts`, here))]),
-  },
-  { tool: 'knex', step: STATUS_STEP, open: async (db) => knexRunner(db, await toolFiles('knex')) },
-  { tool: 'kysely', step: STATUS_STEP, open: async (db) => kyselyRunner(db, await toolFiles('kysely'), kyselyMigrator) },
-  { tool: 'node-pg-migrate', step: STATUS_STEP, open: async (db) => nodePgMigrateRunner(db, await toolFiles('node-pg-migrate')) },
-  { tool: 'sql', step: STATUS_STEP, open: async (db) => sqlRunner(db, await toolFiles('sql')) },
+  { ...unsafeKnexRecipe(here, PUBLIC_ID_STEP), step: PUBLIC_ID_STEP },
+  ...toolRecipes(here).map((recipe): Variant => ({ ...recipe, step: STATUS_STEP })),
 ];
 
 /** Release N places an order and reads it back: it must work before and after the migration. */

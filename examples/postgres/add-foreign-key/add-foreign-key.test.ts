@@ -1,20 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { Migrator, type Kysely, type MigrationProvider } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   engine,
-  knexRunner,
-  kyselyRunner,
   matchTraceSnapshot,
-  migrationFiles,
-  nodePgMigrateRunner,
   openDatabase,
+  scenarioFiles,
   splitStatements,
   sqlRunner,
   tableFingerprint,
+  toolRecipes,
   traceLocks,
   tryWrite,
+  unsafeKnexRecipe,
   walkMigrations,
   type Db,
   type MigrationRunner,
@@ -35,11 +33,6 @@ const TABLES = ['orders', 'customers'];
 
 const FOREIGN_KEY_VIOLATION = { code: '23503' };
 
-const toolFiles = (folder: string) => migrationFiles(new URL(`${folder}/`, here));
-const unsafeFile = fileURLToPath(new URL(`unsafe/${ADD_STEP}.ts`, here));
-// Kysely's Migrator with its defaults: on Postgres each migration runs inside a transaction.
-const kyselyMigrator = (kysely: Kysely<any>, provider: MigrationProvider) => new Migrator({ db: kysely, provider });
-
 interface Variant {
   tool: string;
   /** The unsafe migration adds the foreign key validated, in one step. */
@@ -48,11 +41,8 @@ interface Variant {
 }
 
 const variants: Variant[] = [
-  { tool: 'knex (unsafe)', unsafe: true, open: async (db) => knexRunner(db, [(await toolFiles('knex'))[0], unsafeFile]) },
-  { tool: 'knex', unsafe: false, open: async (db) => knexRunner(db, await toolFiles('knex')) },
-  { tool: 'kysely', unsafe: false, open: async (db) => kyselyRunner(db, await toolFiles('kysely'), kyselyMigrator) },
-  { tool: 'node-pg-migrate', unsafe: false, open: async (db) => nodePgMigrateRunner(db, await toolFiles('node-pg-migrate')) },
-  { tool: 'sql', unsafe: false, open: async (db) => sqlRunner(db, await toolFiles('sql')) },
+  { ...unsafeKnexRecipe(here, ADD_STEP), unsafe: true },
+  ...toolRecipes(here).map((recipe) => ({ ...recipe, unsafe: false })),
 ];
 
 /** Each release opens an account, places an order, reads it back and closes the account. */
@@ -274,7 +264,7 @@ describe('over orders whose customer is gone', () => {
   afterAll(resetSchema);
 
   test('the validated foreign key of unsafe/ fails, and the migration leaves nothing behind', async () => {
-    const runner = await knexRunner(db, [(await toolFiles('knex'))[0], unsafeFile]);
+    const runner = await unsafeKnexRecipe(here, ADD_STEP).open(db);
     try {
       await runner.up();
       await insertSampleOrders(db, { orphans: true });
@@ -321,7 +311,7 @@ describe.runIf(engine === 'postgres')('writes from another connection while each
   let runner: MigrationRunner;
 
   beforeAll(async () => {
-    runner = await sqlRunner(db, await toolFiles('sql'));
+    runner = await sqlRunner(db, await scenarioFiles(here, 'sql'));
     await runner.up();
     await insertSampleOrders(db, { orphans: false });
   });

@@ -1,20 +1,19 @@
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   engine,
-  knexRunner,
-  kyselyRunner,
   matchTraceSnapshot,
-  migrationFiles,
-  nodePgMigrateRunner,
   openDatabase,
+  scenarioFiles,
   sqlRunner,
   tableFingerprint,
+  toolRecipes,
   traceLocks,
+  unsafeKnexRecipe,
   walkMigrations,
   type Db,
   type MigrationRunner,
   type StepCheck,
+  type TestDatabase,
   type TraceSnapshot,
 } from '../../harness/index.ts';
 import { createMigrator } from './kysely/migrator.ts';
@@ -40,32 +39,22 @@ const RELEASE_N_COLUMNS = '(SELECT id, email, display_name, bio FROM accounts)';
 const db = await openDatabase();
 afterAll(() => db.close());
 
-const toolFiles = (folder: string) => migrationFiles(new URL(`${folder}/`, here));
-const unsafeFile = (step: string) => fileURLToPath(new URL(`unsafe/${step}.ts`, here));
-
 interface Variant {
   tool: string;
   /** `check`: the CHECK recipe; `native`: NOT NULL … NOT VALID (PostgreSQL 18); `unsafe`: fill and SET NOT NULL at once. */
   recipe: 'check' | 'native' | 'unsafe';
   minVersion?: number;
-  open(): Promise<MigrationRunner>;
+  open(db: TestDatabase): Promise<MigrationRunner>;
 }
 
 const variants: Variant[] = [
-  {
-    tool: 'knex (unsafe)',
-    recipe: 'unsafe',
-    open: async () => knexRunner(db, [...(await toolFiles('knex')).slice(0, 2), unsafeFile(UNSAFE_FILL)]),
-  },
-  { tool: 'knex', recipe: 'check', open: async () => knexRunner(db, await toolFiles('knex')) },
-  { tool: 'kysely', recipe: 'check', open: async () => kyselyRunner(db, await toolFiles('kysely'), createMigrator) },
-  { tool: 'node-pg-migrate', recipe: 'check', open: async () => nodePgMigrateRunner(db, await toolFiles('node-pg-migrate')) },
-  { tool: 'sql', recipe: 'check', open: async () => sqlRunner(db, await toolFiles('sql')) },
+  { ...unsafeKnexRecipe(here, UNSAFE_FILL, 2), recipe: 'unsafe' },
+  ...toolRecipes(here, { createMigrator }).map((recipe): Variant => ({ ...recipe, recipe: 'check' })),
   {
     tool: 'sql (PostgreSQL 18)',
     recipe: 'native',
     minVersion: 18,
-    open: async () => sqlRunner(db, [...(await toolFiles('sql')).slice(0, 3), ...(await toolFiles('sql-pg18'))]),
+    open: async (db) => sqlRunner(db, [...(await scenarioFiles(here, 'sql')).slice(0, 3), ...(await scenarioFiles(here, 'sql-pg18'))]),
   },
 ];
 
@@ -230,7 +219,7 @@ for (const { tool, recipe, minVersion = 0, open } of variants) {
     const debugMessages: string[] = [];
 
     beforeAll(async () => {
-      runner = await open();
+      runner = await open(db);
       await walkMigrations({
         db,
         runner,
@@ -309,10 +298,8 @@ for (const { tool, recipe, minVersion = 0, open } of variants) {
 }
 
 describe('knex (unsafe): a NOT NULL column without a default', () => {
-  const NOT_NULL_ADD = fileURLToPath(new URL(`unsafe/${ADD_COLUMN}.ts`, here));
-
   test('fails on a table with rows and changes nothing; on an empty table it breaks release N', async () => {
-    const runner = await knexRunner(db, [(await toolFiles('knex'))[0], NOT_NULL_ADD]);
+    const runner = await unsafeKnexRecipe(here, ADD_COLUMN).open(db);
     try {
       await runner.up();
       await insertSampleAccounts(db, SAMPLE_ROWS / 10, false);

@@ -1,23 +1,22 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { extractRegion } from '../../../src/components/regions.ts';
 import {
   engine,
-  knexRunner,
-  kyselyRunner,
   matchTraceSnapshot,
-  migrationFiles,
-  nodePgMigrateRunner,
   openDatabase,
+  scenarioFiles,
   splitStatements,
   sqlRunner,
   tableFingerprint,
+  toolRecipes,
   traceLocks,
   traceLocksWhileWaiting,
+  unsafeKnexRecipe,
   walkMigrations,
   type Db,
   type MigrationRunner,
+  type Recipe,
   type StepCheck,
   type TestDatabase,
   type TracedStatement,
@@ -38,18 +37,7 @@ const UNSAFE_STEP = '003_add_users_email_key';
 const WRITE_MEANWHILE = `INSERT INTO users (email, display_name) VALUES ('written-meanwhile@example.com', 'Writer')`;
 const UNIQUE_VIOLATION = { code: '23505' };
 
-const toolFiles = (folder: string) => migrationFiles(new URL(`${folder}/`, here));
-
-const variants: { tool: string; open(db: TestDatabase): Promise<MigrationRunner> }[] = [
-  {
-    tool: 'knex (unsafe)',
-    open: async (db) => knexRunner(db, [...(await toolFiles('knex')).slice(0, 2), fileURLToPath(new URL(`unsafe/${UNSAFE_STEP}.ts`, here))]),
-  },
-  { tool: 'knex', open: async (db) => knexRunner(db, await toolFiles('knex')) },
-  { tool: 'kysely', open: async (db) => kyselyRunner(db, await toolFiles('kysely'), createMigrator) },
-  { tool: 'node-pg-migrate', open: async (db) => nodePgMigrateRunner(db, await toolFiles('node-pg-migrate')) },
-  { tool: 'sql', open: async (db) => sqlRunner(db, await toolFiles('sql')) },
-];
+const variants: Recipe[] = [unsafeKnexRecipe(here, UNSAFE_STEP, 2), ...toolRecipes(here, { createMigrator })];
 
 /** The queries of duplicates.sql, by region. */
 async function duplicates(db: Db, region: 'find' | 'find-conflicts') {
@@ -265,7 +253,7 @@ test(`the measured traces match trace.${engine}.json`, async () => {
 });
 
 test('release N still running after 002 brings a duplicate back, and 003 fails with an INVALID index', async () => {
-  const runner = await sqlRunner(db, await toolFiles('sql'));
+  const runner = await sqlRunner(db, await scenarioFiles(here, 'sql'));
   try {
     await runner.up(); // 001
     await insertSampleUsers(db, { batch: 2, copies: true });

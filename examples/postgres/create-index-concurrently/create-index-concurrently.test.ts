@@ -1,16 +1,13 @@
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   engine,
-  knexRunner,
-  kyselyRunner,
   matchTraceSnapshot,
-  migrationFiles,
   openDatabase,
-  sqlRunner,
   tableFingerprint,
+  toolRecipes,
   traceLocks,
   traceLocksWhileWaiting,
+  unsafeKnexRecipe,
   walkMigrations,
   type Db,
   type MigrationRunner,
@@ -64,18 +61,8 @@ interface Variant {
 }
 
 const variants: Variant[] = [
-  {
-    tool: 'knex (unsafe)',
-    concurrent: false,
-    open: async (db) => knexRunner(db, [(await migrationFiles(new URL('knex/', here)))[0], fileURLToPath(new URL(`unsafe/${INDEX_STEP}.ts`, here))]),
-  },
-  { tool: 'knex', concurrent: true, open: async (db) => knexRunner(db, await migrationFiles(new URL('knex/', here))) },
-  {
-    tool: 'kysely',
-    concurrent: true,
-    open: async (db) => kyselyRunner(db, await migrationFiles(new URL('kysely/', here)), createMigrator),
-  },
-  { tool: 'sql', concurrent: true, open: async (db) => sqlRunner(db, await migrationFiles(new URL('sql/', here))) },
+  { ...unsafeKnexRecipe(here, INDEX_STEP), concurrent: false },
+  ...toolRecipes(here, { createMigrator, tools: ['knex', 'kysely', 'sql'] }).map((recipe) => ({ ...recipe, concurrent: true })),
 ];
 
 const measured: TraceSnapshot['steps'] = [];

@@ -1,20 +1,16 @@
-import { fileURLToPath } from 'node:url';
-import { Migrator, type Kysely, type MigrationProvider } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   engine,
-  knexRunner,
-  kyselyRunner,
   matchTraceSnapshot,
-  migrationFiles,
-  nodePgMigrateRunner,
   openDatabase,
-  sqlRunner,
   tableFingerprint,
+  toolRecipes,
   traceLocks,
+  unsafeKnexRecipe,
   walkMigrations,
   type Db,
   type MigrationRunner,
+  type Recipe,
   type StepCheck,
   type TestDatabase,
   type TraceSnapshot,
@@ -31,20 +27,7 @@ const UNSAFE_DROP_STEP = '002_drop_users_nickname';
 // The columns that stay: every value in them must survive the drop.
 const KEPT_COLUMNS = '(SELECT id, email, display_name FROM users)';
 
-const toolFiles = (folder: string) => migrationFiles(new URL(`${folder}/`, here));
-// Kysely's Migrator with its defaults: on Postgres each migration runs inside a transaction.
-const kyselyMigrator = (kysely: Kysely<any>, provider: MigrationProvider) => new Migrator({ db: kysely, provider });
-
-const variants: { tool: string; open(db: TestDatabase): Promise<MigrationRunner> }[] = [
-  {
-    tool: 'knex (unsafe)',
-    open: async (db) => knexRunner(db, [(await toolFiles('knex'))[0], fileURLToPath(new URL(`unsafe/${UNSAFE_DROP_STEP}.ts`, here))]),
-  },
-  { tool: 'knex', open: async (db) => knexRunner(db, await toolFiles('knex')) },
-  { tool: 'kysely', open: async (db) => kyselyRunner(db, await toolFiles('kysely'), kyselyMigrator) },
-  { tool: 'node-pg-migrate', open: async (db) => nodePgMigrateRunner(db, await toolFiles('node-pg-migrate')) },
-  { tool: 'sql', open: async (db) => sqlRunner(db, await toolFiles('sql')) },
-];
+const variants: Recipe[] = [unsafeKnexRecipe(here, UNSAFE_DROP_STEP), ...toolRecipes(here)];
 
 /** Each release signs a user up and reads it back; a release that cannot fails with the Postgres error. */
 const releases = {

@@ -1,20 +1,19 @@
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import {
   engine,
-  knexRunner,
-  kyselyRunner,
   matchTraceSnapshot,
-  migrationFiles,
-  nodePgMigrateRunner,
   openDatabase,
+  scenarioFiles,
   sqlRunner,
   tableFingerprint,
+  toolRecipes,
   traceLocks,
   traceLocksWhileWaiting,
+  unsafeKnexRecipe,
   walkMigrations,
   type Db,
   type MigrationRunner,
+  type Recipe,
   type StepCheck,
   type TestDatabase,
   type TracedStatement,
@@ -38,16 +37,7 @@ const PARTITIONS = ['measurements_2024', 'measurements_2025'];
 // Traced: the tables with their indexes, and the index names, which ALTER INDEX statements name.
 const TRACED = ['measurements', ...PARTITIONS, 'measurements_device_idx', ...PARTITIONS.map((partition) => `${partition}_device_idx`)];
 
-const toolFiles = (folder: string) => migrationFiles(new URL(`${folder}/`, here));
-const unsafeFile = (step: string) => fileURLToPath(new URL(`unsafe/${step}.ts`, here));
-
-const variants: { tool: string; open(db: TestDatabase): Promise<MigrationRunner> }[] = [
-  { tool: 'knex (unsafe)', open: async (db) => knexRunner(db, [(await toolFiles('knex'))[0], unsafeFile(UNSAFE_STEP)]) },
-  { tool: 'knex', open: async (db) => knexRunner(db, await toolFiles('knex')) },
-  { tool: 'kysely', open: async (db) => kyselyRunner(db, await toolFiles('kysely'), createMigrator) },
-  { tool: 'node-pg-migrate', open: async (db) => nodePgMigrateRunner(db, await toolFiles('node-pg-migrate')) },
-  { tool: 'sql', open: async (db) => sqlRunner(db, await toolFiles('sql')) },
-];
+const variants: Recipe[] = [unsafeKnexRecipe(here, UNSAFE_STEP), ...toolRecipes(here, { createMigrator })];
 
 /** The indexes on measurements and its partitions: valid or not, and which index each is attached to. */
 async function deviceIndexes(db: Db) {
@@ -278,7 +268,7 @@ describe('around the recipe', () => {
   afterEach(resetSchema);
 
   test('CREATE INDEX CONCURRENTLY on the partitioned table is refused, and leaves nothing', async () => {
-    const runner = await knexRunner(db, [(await toolFiles('knex'))[0], unsafeFile(UNSAFE_CONCURRENT_STEP)]);
+    const runner = await unsafeKnexRecipe(here, UNSAFE_CONCURRENT_STEP).open(db);
     try {
       await runner.up();
       await insertSampleReadings(db, 2);
@@ -293,7 +283,7 @@ describe('around the recipe', () => {
   });
 
   test('a partition created meanwhile gets its index built and attached; an attached index cannot be dropped alone', async () => {
-    const runner = await sqlRunner(db, await toolFiles('sql'));
+    const runner = await sqlRunner(db, await scenarioFiles(here, 'sql'));
     try {
       await runner.up(); // 001
       await runner.up(); // 002
