@@ -1,9 +1,14 @@
-import type { TSESLint } from '@typescript-eslint/utils';
 import { getMigration } from '../analysis.ts';
 import { createRule } from '../create-rule.ts';
 import { describeBlocked } from '../model/locks.ts';
-import type { OperationOf } from '../model/operation.ts';
-import { checkedOperations, DEFAULT_DIRECTION_OPTIONS, DIRECTION_OPTIONS_SCHEMA, displayName, onExistingTable } from './support.ts';
+import {
+  checkedOperations,
+  DEFAULT_DIRECTION_OPTIONS,
+  DIRECTION_OPTIONS_SCHEMA,
+  displayName,
+  onExistingTable,
+  sqlEditFix,
+} from './support.ts';
 
 export default createRule({
   name: 'require-concurrent-index-creation',
@@ -29,26 +34,16 @@ export default createRule({
         const migration = getMigration(context);
         for (const op of checkedOperations(migration, options)) {
           if (op.kind !== 'createIndex' || op.concurrently || !onExistingTable(migration, op, op.table)) continue;
+          // For SQL written in the file: CONCURRENTLY after `CREATE [UNIQUE] INDEX`.
+          const fix = sqlEditFix(context.sourceCode, migration, op, { insertAfter: /^create\s+(unique\s+)?index/i, text: ' CONCURRENTLY' });
           context.report({
             loc: op.loc,
             messageId: 'createIndex',
             data: { index: op.name ?? '(unnamed)', table: displayName(op.table), blocked: describeBlocked('SHARE') },
-            suggest: concurrentlySuggestion(context.sourceCode, op),
+            suggest: fix ? [{ messageId: 'addConcurrently', fix }] : [],
           });
         }
       },
     };
   },
 });
-
-/** For SQL written in the file, insert CONCURRENTLY after `CREATE [UNIQUE] INDEX`. */
-function concurrentlySuggestion(
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  op: OperationOf<'createIndex'>,
-): TSESLint.SuggestionReportDescriptor<'addConcurrently'>[] {
-  const keyword = /^create\s+(unique\s+)?index/i.exec(op.text)?.[0];
-  if (op.origin !== 'sql' || !keyword) return [];
-  const start = sourceCode.getIndexFromLoc(op.loc.start);
-  if (sourceCode.text.slice(start, start + keyword.length) !== keyword) return [];
-  return [{ messageId: 'addConcurrently', fix: (fixer) => fixer.insertTextAfterRange([start, start + keyword.length], ' CONCURRENTLY') }];
-}
