@@ -56,7 +56,7 @@ function viewSuggestion(
   return fix ? [{ messageId: 'addView', data, fix }] : [];
 }
 
-/** A name as SQL must write it to keep its case and characters. */
+/** A name quoted, so that case, characters and key words (`user`) stay as they are. */
 function identifier(name: string): string {
-  return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replaceAll('"', '""')}"`;
+  return `"${name.replaceAll('"', '""')}"`;
 }

@@ -34,7 +34,8 @@ export function typeName(node: PgNode | undefined): string {
   const names: string[] = (node.names ?? []).map((item: PgNode) => item.String?.sval ?? '');
   const last = names.at(-1) ?? '';
   const base = names[0] === 'pg_catalog' ? (TYPE_NAMES[last] ?? last) : names.join('.');
-  const modifiers = (node.typmods ?? []).map((mod: PgNode) => mod.A_Const?.ival?.ival ?? '').filter(String);
+  // The parse tree leaves out an ival of 0: `timestamp(0)` has `{ ival: {} }`.
+  const modifiers = (node.typmods ?? []).map((mod: PgNode) => (mod.A_Const?.ival ? String(mod.A_Const.ival.ival ?? 0) : '')).filter(Boolean);
   const withModifiers = modifiers.length > 0 ? `${base}(${modifiers.join(',')})` : base;
   return (withModifiers + '[]'.repeat(node.arrayBounds?.length ?? 0)).toLowerCase();
 }

@@ -1,5 +1,7 @@
+import { describe, expect, it } from 'vitest';
+import { lintSql, reports } from '../languages/lint-sql.ts';
 import rule from '../../src/rules/no-column-type-change.ts';
-import { knexMigration, kyselyMigration, ruleTester } from '../fixtures.ts';
+import { knexMigration, kyselyMigration, mikroOrmMigration, nodePgMigrateMigration, ruleTester, sequelizeMigration, typeormMigration } from '../fixtures.ts';
 
 const alter = (column: string) => `  await knex.schema.alterTable('users', (table) => {
     ${column}.alter({ alterNullable: false });
@@ -61,4 +63,44 @@ ruleTester().run('no-column-type-change', rule, {
       errors: [{ messageId: 'typeChange', line: 8, column: 19, data: { column: 'bio', table: 'users', from: 'text', to: 'varchar(500)' } }],
     },
   ],
+});
+
+ruleTester().run('no-column-type-change (node-pg-migrate, TypeORM, Sequelize, MikroORM)', rule, {
+  valid: [
+    nodePgMigrateMigration("  pgm.alterColumn('users', 'bio', { type: 'text' });", "  pgm.alterColumn('users', 'bio', { type: 'varchar(500)' });"),
+    // TypeORM's changeColumn states the old column: a precision increase at the same scale is free.
+    typeormMigration(
+      "        await queryRunner.changeColumn('order', new TableColumn({ name: 'price', type: 'numeric', precision: 10, scale: 2 }), new TableColumn({ name: 'price', type: 'numeric', precision: 12, scale: 2 }));",
+    ),
+  ],
+  invalid: [
+    {
+      code: nodePgMigrateMigration("  pgm.alterColumn('users', 'age', { type: 'bigint' });"),
+      errors: [{ messageId: 'unknownTypeChange', line: 6, column: 3, endColumn: 54, data: { column: 'age', table: 'users', from: '', to: 'bigint' } }],
+    },
+    {
+      code: typeormMigration(
+        "        await queryRunner.changeColumn('order', new TableColumn({ name: 'price', type: 'numeric', precision: 10, scale: 2 }), new TableColumn({ name: 'price', type: 'numeric', precision: 12, scale: 4 }));",
+      ),
+      errors: [{ messageId: 'typeChange', line: 6, column: 15, endColumn: 204, data: { column: 'price', table: 'order', from: 'numeric(10,2)', to: 'numeric(12,4)' } }],
+    },
+    {
+      code: sequelizeMigration("    await queryInterface.changeColumn('users', 'age', { type: Sequelize.BIGINT });"),
+      filename: 'migrations/20240101000000-change.js',
+      errors: [{ messageId: 'unknownTypeChange', line: 6, column: 11, endColumn: 82, data: { column: 'age', table: 'users', from: '', to: 'bigint' } }],
+    },
+    {
+      code: mikroOrmMigration('    this.addSql(`alter table "user" alter column "age" type bigint using ("age"::bigint);`);'),
+      errors: [{ messageId: 'unknownTypeChange', line: 6, column: 18, endColumn: 89, data: { column: 'age', table: 'user', from: '', to: 'bigint' } }],
+    },
+  ],
+});
+
+describe('no-column-type-change in .sql files', () => {
+  it('reports the ALTER COLUMN … TYPE statement', () => {
+    const code = 'ALTER TABLE users ALTER COLUMN age TYPE bigint;\n';
+    expect(reports(lintSql(code, 'migrations/0042_change.sql'), ['no-column-type-change'])).toEqual([
+      { ruleId: 'live-upgrade/no-column-type-change', line: 1, column: 1, endLine: 1, endColumn: 47 },
+    ]);
+  });
 });

@@ -1,5 +1,7 @@
+import { describe, expect, it } from 'vitest';
+import { lintSql, reports } from '../languages/lint-sql.ts';
 import rule from '../../src/rules/no-drop-database.ts';
-import { knexMigration, kyselyMigration, ruleTester } from '../fixtures.ts';
+import { knexMigration, kyselyMigration, mikroOrmMigration, nodePgMigrateMigration, ruleTester, sequelizeMigration } from '../fixtures.ts';
 
 ruleTester().run('no-drop-database', rule, {
   valid: [
@@ -35,4 +37,32 @@ ruleTester().run('no-drop-database', rule, {
       errors: [{ messageId: 'dropSchemaCascade', line: 8, column: 19 }],
     },
   ],
+});
+
+ruleTester().run('no-drop-database (node-pg-migrate, Sequelize, MikroORM)', rule, {
+  valid: [nodePgMigrateMigration("  pgm.sql('DROP SCHEMA reporting');")],
+  invalid: [
+    {
+      code: nodePgMigrateMigration("  pgm.sql('DROP SCHEMA reporting CASCADE');"),
+      errors: [{ messageId: 'dropSchemaCascade', line: 6, column: 12, endColumn: 41, data: { name: 'reporting' } }],
+    },
+    {
+      code: sequelizeMigration("    await queryInterface.sequelize.query('DROP DATABASE app_staging');"),
+      filename: 'migrations/20240101000000-change.js',
+      errors: [{ messageId: 'dropDatabase', line: 6, column: 43, data: { name: 'app_staging' } }],
+    },
+    {
+      code: mikroOrmMigration('    this.addSql(`drop schema if exists "reporting" cascade;`);'),
+      errors: [{ messageId: 'dropSchemaCascade', line: 6, column: 18, endColumn: 59, data: { name: 'reporting' } }],
+    },
+  ],
+});
+
+describe('no-drop-database in .sql files', () => {
+  it('reports the DROP SCHEMA … CASCADE statement', () => {
+    const code = 'DROP SCHEMA reporting CASCADE;\n';
+    expect(reports(lintSql(code, 'migrations/0042_change.sql'), ['no-drop-database'])).toEqual([
+      { ruleId: 'live-upgrade/no-drop-database', line: 1, column: 1, endLine: 1, endColumn: 30 },
+    ]);
+  });
 });

@@ -1,5 +1,7 @@
+import { describe, expect, it } from 'vitest';
+import { lintSql, reports } from '../languages/lint-sql.ts';
 import rule from '../../src/rules/no-long-identifier.ts';
-import { knexMigration, kyselyMigration, ruleTester } from '../fixtures.ts';
+import { knexMigration, kyselyMigration, mikroOrmMigration, nodePgMigrateMigration, ruleTester, sequelizeMigration, typeormMigration } from '../fixtures.ts';
 
 // 64 bytes: one more than Postgres keeps.
 const long = 'orders_customer_shipping_address_postal_code_verification_status';
@@ -45,4 +47,36 @@ ruleTester().run('no-long-identifier', rule, {
       errors: [{ messageId: 'longIdentifier', line: 4, column: 40, data: { name: long, bytes: '64', kept } }],
     },
   ],
+});
+
+ruleTester().run('no-long-identifier (node-pg-migrate, TypeORM, Sequelize, MikroORM)', rule, {
+  valid: [nodePgMigrateMigration(`  pgm.createIndex('orders', 'postal_code', { name: '${kept}' });`)],
+  invalid: [
+    {
+      code: nodePgMigrateMigration(`  pgm.createIndex('orders', 'postal_code', { name: '${long}' });`),
+      errors: [{ messageId: 'longIdentifier', line: 6, column: 3, endColumn: 121, data: { name: long, bytes: '64', kept } }],
+    },
+    {
+      code: typeormMigration(`        await queryRunner.addColumn('order', new TableColumn({ name: '${long}', type: 'text', isNullable: true }));`),
+      errors: [{ messageId: 'longIdentifier', line: 6, column: 15, data: { name: long, bytes: '64', kept } }],
+    },
+    {
+      code: sequelizeMigration(`    await queryInterface.addColumn('orders', '${long}', Sequelize.TEXT);`),
+      filename: 'migrations/20240101000000-change.js',
+      errors: [{ messageId: 'longIdentifier', line: 6, column: 11, data: { name: long, bytes: '64', kept } }],
+    },
+    {
+      code: mikroOrmMigration(`    this.addSql(\`alter table "order" add column "${long}" text null;\`);`),
+      errors: [{ messageId: 'longIdentifier', line: 6, column: 18, data: { name: long, bytes: '64', kept } }],
+    },
+  ],
+});
+
+describe('no-long-identifier in .sql files', () => {
+  it('reports the statement that names the index', () => {
+    const code = 'CREATE INDEX orders_customer_shipping_address_postal_code_verification_status ON orders (id);\n';
+    expect(reports(lintSql(code, 'migrations/0042_change.sql'), ['no-long-identifier'])).toEqual([
+      { ruleId: 'live-upgrade/no-long-identifier', line: 1, column: 1, endLine: 1, endColumn: 93 },
+    ]);
+  });
 });

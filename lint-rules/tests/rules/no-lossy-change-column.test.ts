@@ -1,5 +1,5 @@
 import rule from '../../src/rules/no-lossy-change-column.ts';
-import { knexMigration, kyselyMigration, ruleTester } from '../fixtures.ts';
+import { knexMigration, kyselyMigration, ruleTester, typeormMigration } from '../fixtures.ts';
 
 const alterUsers = (column: string) => `  await knex.schema.alterTable('users', (table) => {
     ${column};
@@ -37,6 +37,22 @@ ruleTester().run('no-lossy-change-column', rule, {
       code: knexMigration('', { down: alterUsers("table.string('name', 100).alter({ alterNullable: false })") }),
       options: [{ checkDown: true }],
       errors: [{ messageId: 'droppedDefault', line: 9, column: 5 }],
+    },
+  ],
+});
+
+ruleTester().run('no-lossy-change-column (TypeORM)', rule, {
+  valid: [
+    // A precision change is an ALTER COLUMN … TYPE, which keeps the values.
+    typeormMigration(
+      "        await queryRunner.changeColumn('order', new TableColumn({ name: 'price', type: 'numeric', precision: 10, scale: 2 }), new TableColumn({ name: 'price', type: 'numeric', precision: 12, scale: 2 }));",
+    ),
+  ],
+  invalid: [
+    {
+      // A length change makes TypeORM drop the column and add it again.
+      code: typeormMigration("        await queryRunner.changeColumn('user', 'bio', new TableColumn({ name: 'bio', type: 'varchar', length: '500', isNullable: true }));"),
+      errors: [{ messageId: 'droppedColumn', line: 6, column: 15, endColumn: 138, data: { call: 'changeColumn()', column: 'bio', table: 'user' } }],
     },
   ],
 });

@@ -1,5 +1,7 @@
+import { describe, expect, it } from 'vitest';
+import { lintSql, reports } from '../languages/lint-sql.ts';
 import rule from '../../src/rules/no-serial-column-on-existing-table.ts';
-import { knexMigration, kyselyMigration, ruleTester } from '../fixtures.ts';
+import { knexMigration, kyselyMigration, nodePgMigrateMigration, ruleTester, sequelizeMigration, typeormMigration } from '../fixtures.ts';
 
 ruleTester().run('no-serial-column-on-existing-table', rule, {
   valid: [
@@ -37,4 +39,33 @@ ruleTester().run('no-serial-column-on-existing-table', rule, {
       errors: [{ messageId: 'autoIncrement', line: 8, column: 52 }],
     },
   ],
+});
+
+ruleTester().run('no-serial-column-on-existing-table (node-pg-migrate, TypeORM, Sequelize)', rule, {
+  valid: [nodePgMigrateMigration(`  pgm.createTable('events', { id: 'id' });
+  pgm.addColumns('events', { seq: 'serial' });`)],
+  invalid: [
+    {
+      code: nodePgMigrateMigration("  pgm.addColumns('users', { seq: 'serial' });"),
+      errors: [{ messageId: 'autoIncrement', line: 6, column: 3, endColumn: 45, data: { column: 'seq', type: 'serial', table: 'users' } }],
+    },
+    {
+      code: typeormMigration("        await queryRunner.addColumn('user', new TableColumn({ name: 'seq', type: 'int', isGenerated: true, generationStrategy: 'increment' }));"),
+      errors: [{ messageId: 'autoIncrement', line: 6, column: 15, endColumn: 143, data: { column: 'seq', type: 'serial', table: 'user' } }],
+    },
+    {
+      code: sequelizeMigration("    await queryInterface.addColumn('users', 'seq', { type: Sequelize.INTEGER, autoIncrement: true });"),
+      filename: 'migrations/20240101000000-change.js',
+      errors: [{ messageId: 'autoIncrement', line: 6, column: 11, endColumn: 101, data: { column: 'seq', type: 'serial', table: 'users' } }],
+    },
+  ],
+});
+
+describe('no-serial-column-on-existing-table in .sql files', () => {
+  it('reports the ADD COLUMN statement', () => {
+    const code = 'ALTER TABLE users ADD COLUMN seq bigserial;\n';
+    expect(reports(lintSql(code, 'migrations/0042_change.sql'), ['no-serial-column-on-existing-table'])).toEqual([
+      { ruleId: 'live-upgrade/no-serial-column-on-existing-table', line: 1, column: 1, endLine: 1, endColumn: 43 },
+    ]);
+  });
 });

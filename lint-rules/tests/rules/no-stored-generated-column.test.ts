@@ -1,5 +1,7 @@
+import { describe, expect, it } from 'vitest';
+import { lintSql, reports } from '../languages/lint-sql.ts';
 import rule from '../../src/rules/no-stored-generated-column.ts';
-import { knexMigration, kyselyMigration, ruleTester } from '../fixtures.ts';
+import { knexMigration, kyselyMigration, mikroOrmMigration, nodePgMigrateMigration, ruleTester, typeormMigration } from '../fixtures.ts';
 
 const stored = "  await knex.raw('ALTER TABLE orders ADD COLUMN total numeric GENERATED ALWAYS AS (price * quantity) STORED');";
 
@@ -43,4 +45,31 @@ ruleTester().run('no-stored-generated-column', rule, {
       errors: [{ messageId: 'storedGenerated', line: 8, column: 19 }],
     },
   ],
+});
+
+ruleTester().run('no-stored-generated-column (node-pg-migrate, TypeORM, MikroORM)', rule, {
+  valid: [nodePgMigrateMigration("  pgm.addColumns('orders', { total: { type: 'numeric' } });")],
+  invalid: [
+    {
+      code: nodePgMigrateMigration("  pgm.addColumns('orders', { total: { type: 'numeric', expressionGenerated: 'price * quantity' } });"),
+      errors: [{ messageId: 'storedGenerated', line: 6, column: 3, endColumn: 100, data: { column: 'total', table: 'orders', virtual: '' } }],
+    },
+    {
+      code: typeormMigration("        await queryRunner.addColumn('order', new TableColumn({ name: 'total', type: 'numeric', isNullable: true, generatedType: 'STORED', asExpression: 'price * quantity' }));"),
+      errors: [{ messageId: 'storedGenerated', line: 6, column: 15, endColumn: 175, data: { column: 'total', table: 'order', virtual: '' } }],
+    },
+    {
+      code: mikroOrmMigration('    this.addSql(`alter table "order" add column "total" numeric generated always as ("price" * "quantity") stored;`);'),
+      errors: [{ messageId: 'storedGenerated', line: 6, column: 18, endColumn: 114 }],
+    },
+  ],
+});
+
+describe('no-stored-generated-column in .sql files', () => {
+  it('reports the ADD COLUMN statement', () => {
+    const code = 'ALTER TABLE orders ADD COLUMN total numeric GENERATED ALWAYS AS (price * quantity) STORED;\n';
+    expect(reports(lintSql(code, 'migrations/0042_change.sql'), ['no-stored-generated-column'])).toEqual([
+      { ruleId: 'live-upgrade/no-stored-generated-column', line: 1, column: 1, endLine: 1, endColumn: 90 },
+    ]);
+  });
 });

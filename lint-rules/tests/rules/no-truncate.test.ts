@@ -1,5 +1,7 @@
+import { describe, expect, it } from 'vitest';
+import { lintSql, reports } from '../languages/lint-sql.ts';
 import rule from '../../src/rules/no-truncate.ts';
-import { knexMigration, kyselyMigration, ruleTester } from '../fixtures.ts';
+import { knexMigration, kyselyMigration, mikroOrmMigration, nodePgMigrateMigration, ruleTester, sequelizeMigration, typeormMigration } from '../fixtures.ts';
 
 ruleTester().run('no-truncate', rule, {
   valid: [
@@ -37,4 +39,36 @@ ruleTester().run('no-truncate', rule, {
       errors: [{ messageId: 'truncate', line: 8, column: 9 }],
     },
   ],
+});
+
+ruleTester().run('no-truncate (node-pg-migrate, TypeORM, Sequelize, MikroORM)', rule, {
+  valid: [{ code: sequelizeMigration("    await queryInterface.bulkDelete('sessions', { expires_at: { [Sequelize.Op.lt]: new Date() } });"), filename: 'migrations/20240101000000-change.js' }],
+  invalid: [
+    {
+      code: nodePgMigrateMigration("  pgm.sql('TRUNCATE sessions');"),
+      errors: [{ messageId: 'truncate', line: 6, column: 12, endColumn: 29, data: { tables: 'sessions' } }],
+    },
+    {
+      code: typeormMigration("        await queryRunner.clearTable('session');"),
+      errors: [{ messageId: 'truncate', line: 6, column: 15, endColumn: 48, data: { tables: 'session' } }],
+    },
+    {
+      code: sequelizeMigration("    await queryInterface.bulkDelete('sessions', null, { truncate: true, cascade: true });"),
+      filename: 'migrations/20240101000000-change.js',
+      errors: [{ messageId: 'truncateCascade', line: 6, column: 11, endColumn: 89, data: { tables: 'sessions' } }],
+    },
+    {
+      code: mikroOrmMigration('    this.addSql(`truncate table "session";`);'),
+      errors: [{ messageId: 'truncate', line: 6, column: 18, endColumn: 42, data: { tables: 'session' } }],
+    },
+  ],
+});
+
+describe('no-truncate in .sql files', () => {
+  it('reports the TRUNCATE statement', () => {
+    const code = 'TRUNCATE sessions;\n';
+    expect(reports(lintSql(code, 'migrations/0042_change.sql'), ['no-truncate'])).toEqual([
+      { ruleId: 'live-upgrade/no-truncate', line: 1, column: 1, endLine: 1, endColumn: 18 },
+    ]);
+  });
 });

@@ -1,5 +1,7 @@
+import { describe, expect, it } from 'vitest';
+import { lintSql, reports } from '../languages/lint-sql.ts';
 import rule from '../../src/rules/no-volatile-default.ts';
-import { knexMigration, kyselyMigration, ruleTester } from '../fixtures.ts';
+import { knexMigration, kyselyMigration, mikroOrmMigration, nodePgMigrateMigration, payloadMigration, ruleTester, sequelizeMigration, typeormMigration } from '../fixtures.ts';
 
 ruleTester().run('no-volatile-default', rule, {
   valid: [
@@ -59,4 +61,45 @@ ruleTester().run('no-volatile-default', rule, {
       errors: [{ messageId: 'volatileDefault', line: 8, column: 19 }],
     },
   ],
+});
+
+ruleTester().run('no-volatile-default (node-pg-migrate, TypeORM, Sequelize, MikroORM, Payload)', rule, {
+  valid: [
+    nodePgMigrateMigration("  pgm.addColumns('users', { active: { type: 'boolean', notNull: true, default: true } });"),
+    // Sequelize fills UUIDV4 in JavaScript on model inserts; the column gets no database default.
+    { code: sequelizeMigration("    await queryInterface.addColumn('users', 'token', { type: Sequelize.UUID, defaultValue: Sequelize.UUIDV4 });"), filename: 'migrations/20240101000000-change.js' },
+  ],
+  invalid: [
+    {
+      code: nodePgMigrateMigration("  pgm.addColumns('users', { token: { type: 'uuid', default: pgm.func('gen_random_uuid()') } });"),
+      errors: [{ messageId: 'volatileDefault', line: 6, column: 3, endColumn: 95, data: { column: 'token', table: 'users', default: 'gen_random_uuid()' } }],
+    },
+    {
+      code: typeormMigration("        await queryRunner.addColumn('user', new TableColumn({ name: 'token', type: 'uuid', isNullable: true, default: 'gen_random_uuid()' }));"),
+      errors: [{ messageId: 'volatileDefault', line: 6, column: 15, endColumn: 142, data: { column: 'token', table: 'user', default: 'gen_random_uuid()' } }],
+    },
+    {
+      code: sequelizeMigration("    await queryInterface.addColumn('users', 'token', { type: Sequelize.UUID, defaultValue: Sequelize.literal('gen_random_uuid()') });"),
+      filename: 'migrations/20240101000000-change.js',
+      errors: [{ messageId: 'volatileDefault', line: 6, column: 11, endColumn: 133, data: { column: 'token', table: 'users', default: 'gen_random_uuid()' } }],
+    },
+    {
+      code: mikroOrmMigration('    this.addSql(`alter table "user" add column "token" uuid null default gen_random_uuid();`);'),
+      errors: [{ messageId: 'volatileDefault', line: 6, column: 18, endColumn: 91 }],
+    },
+    {
+      code: payloadMigration('  await db.execute(sql`ALTER TABLE "users" ADD COLUMN "token" uuid DEFAULT gen_random_uuid();`)'),
+      filename: 'src/migrations/20240101_000000_change.ts',
+      errors: [{ messageId: 'volatileDefault', line: 4, column: 24, endColumn: 93 }],
+    },
+  ],
+});
+
+describe('no-volatile-default in .sql files', () => {
+  it('reports the ADD COLUMN statement', () => {
+    const code = 'ALTER TABLE "users" ADD COLUMN "token" uuid DEFAULT gen_random_uuid();\n';
+    expect(reports(lintSql(code, 'migrations/0042_change.sql'), ['no-volatile-default'])).toEqual([
+      { ruleId: 'live-upgrade/no-volatile-default', line: 1, column: 1, endLine: 1, endColumn: 70 },
+    ]);
+  });
 });

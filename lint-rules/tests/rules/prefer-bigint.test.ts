@@ -1,5 +1,7 @@
+import { describe, expect, it } from 'vitest';
+import { lintSql, reports } from '../languages/lint-sql.ts';
 import rule from '../../src/rules/prefer-bigint.ts';
-import { knexMigration, kyselyMigration, ruleTester } from '../fixtures.ts';
+import { knexMigration, kyselyMigration, mikroOrmMigration, nodePgMigrateMigration, ruleTester, sequelizeMigration, typeormMigration } from '../fixtures.ts';
 
 const integerKey = { max: '2,147,483,647', wide: 'bigint' };
 
@@ -54,4 +56,55 @@ ruleTester().run('prefer-bigint', rule, {
       ],
     },
   ],
+});
+
+ruleTester().run('prefer-bigint (node-pg-migrate, TypeORM, Sequelize, MikroORM)', rule, {
+  valid: [{ code: sequelizeMigration("    await queryInterface.createTable('orders', { id: { type: Sequelize.BIGINT, primaryKey: true, autoIncrement: true } });"), filename: 'migrations/20240101000000-change.js' }],
+  invalid: [
+    {
+      // node-pg-migrate's `id` shorthand is a serial primary key.
+      code: nodePgMigrateMigration("  pgm.createTable('orders', { id: 'id', customer_id: { type: 'integer', references: 'customers' } });"),
+      errors: [
+        { messageId: 'narrowKey', line: 6, column: 3, endColumn: 101, data: { column: 'id', table: 'orders', type: 'serial', max: '2,147,483,647', wide: 'bigserial' } },
+        { messageId: 'narrowKey', line: 6, column: 3, endColumn: 101, data: { column: 'customer_id', table: 'orders', type: 'integer', max: '2,147,483,647', wide: 'bigint' } },
+      ],
+    },
+    {
+      code: typeormMigration(
+        "        await queryRunner.createTable(new Table({ name: 'order', columns: [{ name: 'id', type: 'int', isPrimary: true, isGenerated: true, generationStrategy: 'increment' }] }));",
+      ),
+      errors: [{ messageId: 'narrowKey', line: 6, column: 15, endColumn: 177, data: { column: 'id', table: 'order', type: 'serial', max: '2,147,483,647', wide: 'bigserial' } }],
+    },
+    {
+      code: sequelizeMigration("    await queryInterface.createTable('orders', { id: { type: Sequelize.INTEGER, primaryKey: true, autoIncrement: true } });"),
+      filename: 'migrations/20240101000000-change.js',
+      errors: [{ messageId: 'narrowKey', line: 6, column: 11, endColumn: 123, data: { column: 'id', table: 'orders', type: 'serial', max: '2,147,483,647', wide: 'bigserial' } }],
+    },
+    {
+      code: mikroOrmMigration('    this.addSql(`create table "order" ("id" serial primary key, "customer_id" int not null);`);'),
+      errors: [
+        {
+          messageId: 'narrowKey',
+          line: 6,
+          column: 18,
+          suggestions: [{ messageId: 'useBigint', data: { wide: 'bigserial' }, output: mikroOrmMigration('    this.addSql(`create table "order" ("id" bigserial primary key, "customer_id" int not null);`);') }],
+        },
+        {
+          messageId: 'narrowKey',
+          line: 6,
+          column: 18,
+          suggestions: [{ messageId: 'useBigint', data: { wide: 'bigint' }, output: mikroOrmMigration('    this.addSql(`create table "order" ("id" serial primary key, "customer_id" bigint not null);`);') }],
+        },
+      ],
+    },
+  ],
+});
+
+describe('prefer-bigint in .sql files', () => {
+  it('reports the CREATE TABLE statement', () => {
+    const code = 'CREATE TABLE orders (id serial PRIMARY KEY);\n';
+    expect(reports(lintSql(code, 'migrations/0042_change.sql'), ['prefer-bigint'])).toEqual([
+      { ruleId: 'live-upgrade/prefer-bigint', line: 1, column: 1, endLine: 1, endColumn: 44 },
+    ]);
+  });
 });

@@ -1,5 +1,7 @@
+import { describe, expect, it } from 'vitest';
+import { lintSql, reports } from '../languages/lint-sql.ts';
 import rule from '../../src/rules/prefer-jsonb.ts';
-import { knexMigration, kyselyMigration, ruleTester } from '../fixtures.ts';
+import { knexMigration, kyselyMigration, mikroOrmMigration, nodePgMigrateMigration, ruleTester, sequelizeMigration, typeormMigration } from '../fixtures.ts';
 
 ruleTester().run('prefer-jsonb', rule, {
   valid: [
@@ -57,4 +59,44 @@ ruleTester().run('prefer-jsonb', rule, {
       errors: [{ messageId: 'json', line: 8, column: 53 }],
     },
   ],
+});
+
+ruleTester().run('prefer-jsonb (node-pg-migrate, TypeORM, Sequelize, MikroORM)', rule, {
+  valid: [{ code: sequelizeMigration("    await queryInterface.createTable('events', { payload: Sequelize.JSONB });"), filename: 'migrations/20240101000000-change.js' }],
+  invalid: [
+    {
+      code: nodePgMigrateMigration("  pgm.createTable('events', { id: 'id', payload: { type: 'json', notNull: true } });"),
+      errors: [{ messageId: 'json', line: 6, column: 3, endColumn: 84, data: { column: 'payload', table: 'events', type: 'json' } }],
+    },
+    {
+      code: typeormMigration("        await queryRunner.createTable(new Table({ name: 'event', columns: [{ name: 'payload', type: 'json' }] }));"),
+      errors: [{ messageId: 'json', line: 6, column: 15, endColumn: 114, data: { column: 'payload', table: 'event', type: 'json' } }],
+    },
+    {
+      code: sequelizeMigration("    await queryInterface.createTable('events', { payload: Sequelize.JSON });"),
+      filename: 'migrations/20240101000000-change.js',
+      errors: [{ messageId: 'json', line: 6, column: 11, endColumn: 76, data: { column: 'payload', table: 'events', type: 'json' } }],
+    },
+    {
+      code: mikroOrmMigration('    this.addSql(`create table "event" ("id" bigserial primary key, "payload" json not null);`);'),
+      errors: [
+        {
+          messageId: 'json',
+          line: 6,
+          column: 18,
+          endColumn: 92,
+          suggestions: [{ messageId: 'useJsonb', output: mikroOrmMigration('    this.addSql(`create table "event" ("id" bigserial primary key, "payload" jsonb not null);`);') }],
+        },
+      ],
+    },
+  ],
+});
+
+describe('prefer-jsonb in .sql files', () => {
+  it('reports the CREATE TABLE statement', () => {
+    const code = 'CREATE TABLE events (id bigint PRIMARY KEY, payload json NOT NULL);\n';
+    expect(reports(lintSql(code, 'migrations/0042_change.sql'), ['prefer-jsonb'])).toEqual([
+      { ruleId: 'live-upgrade/prefer-jsonb', line: 1, column: 1, endLine: 1, endColumn: 67 },
+    ]);
+  });
 });

@@ -1,5 +1,7 @@
+import { describe, expect, it } from 'vitest';
+import { lintSql, reports } from '../languages/lint-sql.ts';
 import rule from '../../src/rules/prefer-timestamptz.ts';
-import { knexMigration, kyselyMigration, ruleTester } from '../fixtures.ts';
+import { knexMigration, kyselyMigration, mikroOrmMigration, nodePgMigrateMigration, ruleTester, sequelizeMigration, typeormMigration } from '../fixtures.ts';
 
 ruleTester().run('prefer-timestamptz', rule, {
   valid: [
@@ -50,4 +52,44 @@ ruleTester().run('prefer-timestamptz', rule, {
       ],
     },
   ],
+});
+
+ruleTester().run('prefer-timestamptz (node-pg-migrate, TypeORM, Sequelize, MikroORM)', rule, {
+  valid: [
+    // Sequelize's DATE is timestamp with time zone.
+    { code: sequelizeMigration("    await queryInterface.addColumn('events', 'at', { type: Sequelize.DATE });"), filename: 'migrations/20240101000000-change.js' },
+    typeormMigration("        await queryRunner.addColumn('event', new TableColumn({ name: 'at', type: 'timestamptz', isNullable: true }));"),
+  ],
+  invalid: [
+    {
+      code: nodePgMigrateMigration("  pgm.addColumns('events', { at: { type: 'timestamp' } });"),
+      errors: [{ messageId: 'timestamp', line: 6, column: 3, endColumn: 58, data: { column: 'at', table: 'events', type: 'timestamp' } }],
+    },
+    {
+      code: typeormMigration("        await queryRunner.addColumn('event', new TableColumn({ name: 'at', type: 'timestamp', isNullable: true }));"),
+      errors: [{ messageId: 'timestamp', line: 6, column: 15, endColumn: 115, data: { column: 'at', table: 'event', type: 'timestamp' } }],
+    },
+    {
+      code: mikroOrmMigration('    this.addSql(`alter table "event" add column "at" timestamp(0) null;`);'),
+      errors: [
+        {
+          messageId: 'timestamp',
+          line: 6,
+          column: 18,
+          endColumn: 71,
+          data: { column: 'at', table: 'event', type: 'timestamp(0)' },
+          suggestions: [{ messageId: 'useTimestamptz', output: mikroOrmMigration('    this.addSql(`alter table "event" add column "at" timestamptz(0) null;`);') }],
+        },
+      ],
+    },
+  ],
+});
+
+describe('prefer-timestamptz in .sql files', () => {
+  it('reports the ADD COLUMN statement', () => {
+    const code = 'ALTER TABLE events ADD COLUMN at timestamp;\n';
+    expect(reports(lintSql(code, 'migrations/0042_change.sql'), ['prefer-timestamptz'])).toEqual([
+      { ruleId: 'live-upgrade/prefer-timestamptz', line: 1, column: 1, endLine: 1, endColumn: 43 },
+    ]);
+  });
 });

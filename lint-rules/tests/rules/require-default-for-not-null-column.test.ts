@@ -1,5 +1,7 @@
+import { describe, expect, it } from 'vitest';
+import { lintSql, reports } from '../languages/lint-sql.ts';
 import rule from '../../src/rules/require-default-for-not-null-column.ts';
-import { knexMigration, kyselyMigration, ruleTester } from '../fixtures.ts';
+import { knexMigration, kyselyMigration, mikroOrmMigration, nodePgMigrateMigration, ruleTester, sequelizeMigration, typeormMigration } from '../fixtures.ts';
 
 ruleTester().run('require-default-for-not-null-column', rule, {
   valid: [
@@ -50,4 +52,40 @@ ruleTester().run('require-default-for-not-null-column', rule, {
       errors: [{ messageId: 'notNullWithoutDefault', line: 8, column: 19 }],
     },
   ],
+});
+
+ruleTester().run('require-default-for-not-null-column (node-pg-migrate, TypeORM, Sequelize, MikroORM)', rule, {
+  valid: [
+    typeormMigration("        await queryRunner.addColumn('user', new TableColumn({ name: 'slug', type: 'text', isNullable: true }));"),
+    nodePgMigrateMigration("  pgm.addColumns('users', { slug: { type: 'text', notNull: true, default: '' } });"),
+  ],
+  invalid: [
+    {
+      code: nodePgMigrateMigration("  pgm.addColumns('users', { slug: { type: 'text', notNull: true } });"),
+      errors: [{ messageId: 'notNullWithoutDefault', line: 6, column: 3, endColumn: 69, data: { column: 'slug', table: 'users' } }],
+    },
+    {
+      // TableColumn's isNullable defaults to false: the column is NOT NULL.
+      code: typeormMigration("        await queryRunner.addColumn('user', new TableColumn({ name: 'slug', type: 'text' }));"),
+      errors: [{ messageId: 'notNullWithoutDefault', line: 6, column: 15, endColumn: 93, data: { column: 'slug', table: 'user' } }],
+    },
+    {
+      code: sequelizeMigration("    await queryInterface.addColumn('users', 'slug', { type: Sequelize.TEXT, allowNull: false });"),
+      filename: 'migrations/20240101000000-change.js',
+      errors: [{ messageId: 'notNullWithoutDefault', line: 6, column: 11, endColumn: 96, data: { column: 'slug', table: 'users' } }],
+    },
+    {
+      code: mikroOrmMigration('    this.addSql(`alter table "user" add column "slug" text not null;`);'),
+      errors: [{ messageId: 'notNullWithoutDefault', line: 6, column: 18, endColumn: 68 }],
+    },
+  ],
+});
+
+describe('require-default-for-not-null-column in .sql files', () => {
+  it('reports the ADD COLUMN statement', () => {
+    const code = 'ALTER TABLE users ADD COLUMN slug text NOT NULL;\n';
+    expect(reports(lintSql(code, 'migrations/0042_change.sql'), ['require-default-for-not-null-column'])).toEqual([
+      { ruleId: 'live-upgrade/require-default-for-not-null-column', line: 1, column: 1, endLine: 1, endColumn: 48 },
+    ]);
+  });
 });
