@@ -23,9 +23,18 @@ export default defineConfig(
   { ...jsPreset, files: ['examples/postgres/*/{knex,kysely,node-pg-migrate}/**/*.ts'] },
   { ...sqlPreset, files: ['examples/postgres/*/sql*/**/*.sql'] },
   {
-    // These scenarios' Kysely Migrators run with disableTransactions, as a concurrent index build
-    // and a backfill committed batch by batch need.
-    files: ['examples/postgres/{create-index-concurrently,add-not-null-column,add-unique-constraint,partitioned-index}/kysely/**/*.ts'],
+    // These scenarios' Kysely Migrators run with disableTransactions, as a concurrent index build,
+    // a backfill committed batch by batch and an enum value used by a later migration need.
+    files: [
+      'examples/postgres/add-enum-value/kysely/**/*.ts',
+      'examples/postgres/add-not-null-column/kysely/**/*.ts',
+      'examples/postgres/add-unique-constraint/kysely/**/*.ts',
+      'examples/postgres/change-column-type/kysely/**/*.ts',
+      'examples/postgres/create-index-concurrently/kysely/**/*.ts',
+      'examples/postgres/lock-timeout-and-retry/kysely/**/*.ts',
+      'examples/postgres/online-data-migration/kysely/**/*.ts',
+      'examples/postgres/partitioned-index/kysely/**/*.ts',
+    ],
     settings: { 'live-upgrade': { kysely: { disableTransactions: true } } },
   },
   // The unsafe variants exist to be reported; their tests assert exactly what the plugin says.
