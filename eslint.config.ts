@@ -34,6 +34,7 @@ export default defineConfig(
       'examples/postgres/lock-timeout-and-retry/kysely/**/*.ts',
       'examples/postgres/online-data-migration/kysely/**/*.ts',
       'examples/postgres/partitioned-index/kysely/**/*.ts',
+      'examples/postgres/rename-column/kysely/**/*.ts',
     ],
     settings: { 'live-upgrade': { kysely: { disableTransactions: true } } },
   },

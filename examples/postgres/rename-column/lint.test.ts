@@ -1,0 +1,60 @@
+import { describe, expect, test } from 'vitest';
+import { lintAsMigration, withoutLine } from '../../harness/lint.ts';
+
+const scenario = new URL('./', import.meta.url);
+// As in eslint.config.ts: this scenario's Kysely Migrator runs with disableTransactions.
+const settings = { 'live-upgrade': { kysely: { disableTransactions: true } } };
+
+const STEPS = ['001_create_users', '002_add_users_full_name', '003_backfill_users_full_name', '004_drop_users_name'];
+
+describe('the recommended preset', () => {
+  test('reports the plain rename in unsafe/, shipped while release N still runs, on the renameColumn call', async () => {
+    expect(await lintAsMigration(scenario, 'unsafe/002_rename_users_name.ts')).toEqual([
+      { ruleId: 'live-upgrade/no-rename-column', line: 8, column: 5 },
+      { ruleId: 'live-upgrade/require-lock-timeout', line: 8, column: 5 },
+    ]);
+  });
+
+  test.each([
+    ...['knex', 'kysely', 'node-pg-migrate'].flatMap((tool) => STEPS.map((step) => `${tool}/${step}.ts`)),
+    'kysely/migrator.ts',
+    ...STEPS.map((step) => `sql/${step}.sql`),
+  ])('accepts %s', async (file) => {
+    expect(await lintAsMigration(scenario, file, { settings })).toEqual([]);
+  });
+
+  // The disable comment in each contract migration is what keeps it quiet, not a blind spot.
+  test.each([
+    ['knex/004_drop_users_name.ts', 10, 5],
+    ['kysely/004_drop_users_name.ts', 10, 42],
+    ['node-pg-migrate/004_drop_users_name.ts', 9, 3],
+    ['sql/004_drop_users_name.sql', 6, 1],
+  ])('%s without its disable comment gets no-drop-column', async (file, line, column) => {
+    const source = await withoutLine(scenario, file, 'eslint-disable-next-line');
+    expect(await lintAsMigration(scenario, file, { settings, source })).toEqual([
+      { ruleId: 'live-upgrade/no-drop-column', line, column },
+    ]);
+  });
+
+  test('the DO block of the SQL backfill without its disable comment gets no-opaque-sql', async () => {
+    const file = 'sql/003_backfill_users_full_name.sql';
+    const source = await withoutLine(scenario, file, 'eslint-disable-next-line');
+    expect(await lintAsMigration(scenario, file, { source })).toEqual([{ ruleId: 'live-upgrade/no-opaque-sql', line: 4, column: 1 }]);
+  });
+
+  test.each([
+    ['knex/002_add_users_full_name.ts', 8, 5],
+    ['knex/004_drop_users_name.ts', 10, 5],
+    ['kysely/002_add_users_full_name.ts', 8, 42],
+    ['kysely/004_drop_users_name.ts', 10, 42],
+    ['node-pg-migrate/002_add_users_full_name.ts', 7, 3],
+    ['node-pg-migrate/004_drop_users_name.ts', 9, 3],
+    ['sql/002_add_users_full_name.sql', 4, 1],
+    ['sql/004_drop_users_name.sql', 6, 1],
+  ])('%s without its lock_timeout gets require-lock-timeout', async (file, line, column) => {
+    const source = await withoutLine(scenario, file, 'SET LOCAL lock_timeout');
+    expect(await lintAsMigration(scenario, file, { settings, source })).toEqual([
+      { ruleId: 'live-upgrade/require-lock-timeout', line, column },
+    ]);
+  });
+});
