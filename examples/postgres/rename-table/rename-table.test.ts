@@ -273,6 +273,19 @@ describe('the compatibility view, after the SQL recipe\'s 002', () => {
     expect((await upsert('clients', 'ON CONSTRAINT customers_email_key')).rows).toHaveLength(0);
   });
 
+  test('MERGE into the view works from PostgreSQL 17 on', async () => {
+    const merge = db.query(
+      `MERGE INTO customers c USING (VALUES ('max@example.com', 'Max')) AS v(email, name) ON c.email = v.email
+       WHEN MATCHED THEN UPDATE SET name = v.name WHEN NOT MATCHED THEN INSERT (email, name) VALUES (v.email, v.name)`,
+    );
+    if (db.serverVersion < 17) {
+      await expect(merge).rejects.toMatchObject({ code: '0A000' }); // feature_not_supported
+      return;
+    }
+    await merge;
+    expect((await db.query(`SELECT name FROM clients WHERE email = 'max@example.com'`)).rows).toEqual([{ name: 'Max' }]);
+  });
+
   test('TRUNCATE and COPY FROM do not work on the view', async () => {
     await expect(db.query('TRUNCATE customers')).rejects.toMatchObject({ code: '42809' });
     await expect(db.query('COPY customers FROM STDIN')).rejects.toMatchObject({ code: '42809' });
