@@ -1,5 +1,13 @@
 export { clientDb, engine, openDatabase, type Db, type Engine, type TestDatabase } from './database.ts';
-export { traceLocks, traceLocksWhileWaiting, tryWrite, type LockHeld, type TracedStatement } from './lock-trace.ts';
+export {
+  traceLocks,
+  traceLocksWhileWaiting,
+  tryWrite,
+  waitUntilBlocked,
+  type LockHeld,
+  type TracedStatement,
+  type Waiting,
+} from './lock-trace.ts';
 export {
   knexRunner,
   kyselyRunner,

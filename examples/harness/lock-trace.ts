@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { TestDatabase } from './database.ts';
-import type { Session } from './session.ts';
+import type { Session, StatementObserver } from './session.ts';
 
 export interface LockHeld {
   /** A traced table, or an index on one. */
@@ -54,6 +54,16 @@ interface RelationState {
 
 type Probe = (sql: string, params: unknown[]) => Promise<{ rows: RelationState[] }>;
 
+/**
+ * What the tracer needs from the connection a tool runs on: queries it sends unobserved, and a hook
+ * after each statement the tool sends. `Session` is one (on PGlite or a server); the playground's
+ * worker wraps PGlite in another. This file imports only types, so it runs in a browser as well.
+ */
+export interface TracedConnection {
+  probe: Probe;
+  observe<T>(observer: StatementObserver, work: () => Promise<T>): Promise<T>;
+}
+
 async function readRelations(probe: Probe, tables: string[], pid: number | null = null) {
   return (await probe(TRACED_RELATIONS, [tables, pid])).rows;
 }
@@ -70,14 +80,14 @@ function mentionsAny(statement: string, tables: string[]): boolean {
 
 /**
  * Runs `work` (for example one migration step through its tool) and records every statement it
- * sends on `session` that names one of `tables`: the locks held right after it and whether it
+ * sends on `connection` that names one of `tables`: the locks held right after it and whether it
  * rewrote a table or index (relfilenode changed).
  */
-export async function traceLocks(session: Session, tables: string[], work: () => Promise<unknown>): Promise<TracedStatement[]> {
-  const probe: Probe = (sql, params) => session.probe<RelationState>(sql, params);
+export async function traceLocks(connection: TracedConnection, tables: string[], work: () => Promise<unknown>): Promise<TracedStatement[]> {
+  const probe: Probe = (sql, params) => connection.probe(sql, params);
   const filenodes = new Map((await readRelations(probe, tables)).map((r) => [r.relation, r.filenode]));
   const trace: TracedStatement[] = [];
-  await session.observe(async (sql, inTransaction) => {
+  await connection.observe(async (sql, inTransaction) => {
     if (!mentionsAny(sql, tables)) return;
     const relations = await readRelations(probe, tables);
     const rewritten = relations
@@ -139,25 +149,33 @@ async function watchWhileBlocked(observer: pg.Client, pid: number, settled: () =
   return { query, whileRunning: { waitingFor, locks, concurrentWrite } };
 }
 
-interface Waiting {
+export interface Waiting {
   query: string;
+  /** When the waiting statement started, to the microsecond (a statement sent again starts anew). */
+  queryStart: string;
+  /** As pg_stat_activity reports the wait: 'Lock' while queued for a lock. */
+  waitEventType: string;
   waitingFor: { lock: string; relation: string | null; mode: string };
 }
 
-/** Polls until backend `pid` waits for a lock; returns its statement and the lock it waits for. */
-async function waitUntilBlocked(observer: pg.Client, pid: number, settled: () => boolean): Promise<Waiting> {
+/**
+ * Polls until backend `pid` waits for a lock; returns its statement and the lock it waits for.
+ * With `newerThan`, only a wait in a statement that started after that one counts.
+ */
+export async function waitUntilBlocked(observer: pg.Client, pid: number, settled: () => boolean, newerThan?: Waiting): Promise<Waiting> {
   for (let attempt = 0; attempt < 500; attempt++) {
     const { rows } = await observer.query(
-      `SELECT a.query, l.locktype AS lock, c.relname AS relation, l.mode
+      `SELECT a.query, a.query_start::text AS "queryStart", a.wait_event_type AS "waitEventType",
+              l.locktype AS lock, c.relname AS relation, l.mode
        FROM pg_stat_activity a
        JOIN pg_locks l ON l.pid = a.pid AND NOT l.granted
        LEFT JOIN pg_class c ON c.oid = l.relation
-       WHERE a.pid = $1`,
-      [pid],
+       WHERE a.pid = $1 AND a.query_start > coalesce($2::timestamptz, '-infinity')`,
+      [pid, newerThan?.queryStart ?? null],
     );
     if (rows.length > 0) {
-      const [{ query, ...waitingFor }] = rows;
-      return { query, waitingFor };
+      const [{ query, queryStart, waitEventType, ...waitingFor }] = rows;
+      return { query, queryStart, waitEventType, waitingFor };
     }
     if (settled()) throw new Error('The step finished without waiting for the open transaction');
     await new Promise((resolve) => setTimeout(resolve, 20));
