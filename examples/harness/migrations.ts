@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import knex, { type Knex } from 'knex';
-import { Kysely, PostgresDialect, type Migration, type MigrationProvider, type Migrator } from 'kysely';
+import { Kysely, PostgresDialect, type Migration, type MigrationProvider, type MigrationResultSet, type Migrator } from 'kysely';
 import { parse } from 'libpg-query';
 import { runner as nodePgMigrate, type MigrationBuilder } from 'node-pg-migrate';
 import type { TestDatabase } from './database.ts';
@@ -17,6 +17,12 @@ export interface MigrationRunner {
   readonly steps: readonly string[];
   /** Applies the next pending step and returns its name. */
   up(): Promise<string>;
+  /**
+   * Applies every pending step at once, as the tool's deploy command does (Knex `migrate.latest()`,
+   * Kysely `migrateToLatest()`, node-pg-migrate's CLI with its default `--single-transaction`),
+   * and returns their names.
+   */
+  latest(): Promise<string[]>;
   close(): Promise<void>;
 }
 // #endregion runner
@@ -52,6 +58,10 @@ export async function knexRunner(db: TestDatabase, files: readonly string[]): Pr
       const [, applied] = await instance.migrate.up();
       return single(applied);
     },
+    async latest() {
+      const [, applied] = await instance.migrate.latest();
+      return applied.map(stepName);
+    },
     async close() {
       await instance.destroy();
       await session.end();
@@ -76,12 +86,18 @@ export async function kyselyRunner(
     session,
     steps: [...modules.keys()],
     async up() {
-      const { error, results } = await migrator.migrateUp();
-      if (error) throw error;
-      return single((results ?? []).map((result) => result.migrationName));
+      return single(await migrationNames(migrator.migrateUp()));
     },
+    latest: () => migrationNames(migrator.migrateToLatest()),
     close: () => kysely.destroy(),
   };
+}
+
+/** The migrations a Kysely Migrator run applied; its error, if any, thrown as is. */
+async function migrationNames(migration: Promise<MigrationResultSet>): Promise<string[]> {
+  const { error, results } = await migration;
+  if (error) throw error;
+  return (results ?? []).map((result) => result.migrationName);
 }
 
 /** A node-pg-migrate migration module: `up(pgm)` (and `down`) build the SQL through `pgm.*`. */
@@ -99,40 +115,42 @@ export async function nodePgMigrateRunner(db: TestDatabase, files: readonly stri
   const modules = await importMigrations<NodePgMigrateModule>(files);
   const session = await Session.open(db);
   const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+  // One `up()` is `count: 1` without a single transaction; the CLI's defaults are `latest()`.
+  async function run(options: { count: number; singleTransaction: boolean }): Promise<string[]> {
+    const client = await session.connect();
+    try {
+      const applied = await nodePgMigrate({
+        dbClient: client,
+        // The exact files, in the order node-pg-migrate sorts them; escaped so no name acts as a pattern.
+        dir: files.map((file) => file.replace(/[*?[\]{}()!@+]/g, '\\$&')),
+        useGlob: true,
+        migrationLoaderStrategies: [
+          {
+            extensions: ['.ts'],
+            loader: async (paths) => paths.map((path) => ({ id: path, filePaths: [path], actions: modules.get(stepName(path))! })),
+          },
+        ],
+        migrationsTable: 'pgmigrations',
+        direction: 'up',
+        ...options,
+        logger: silent,
+      });
+      return applied.map((migration) => stepName(migration.name));
+    } catch (error) {
+      // node-pg-migrate leaves a failed migration's transaction open on a client it did not
+      // open; the CLI closes its connection, which rolls back and frees the advisory lock.
+      await client.probe('ROLLBACK');
+      await client.probe('SELECT pg_advisory_unlock_all()');
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
   return {
     session,
     steps: [...modules.keys()],
-    async up() {
-      const client = await session.connect();
-      try {
-        const applied = await nodePgMigrate({
-          dbClient: client,
-          // The exact files, in the order node-pg-migrate sorts them; escaped so no name acts as a pattern.
-          dir: files.map((file) => file.replace(/[*?[\]{}()!@+]/g, '\\$&')),
-          useGlob: true,
-          migrationLoaderStrategies: [
-            {
-              extensions: ['.ts'],
-              loader: async (paths) => paths.map((path) => ({ id: path, filePaths: [path], actions: modules.get(stepName(path))! })),
-            },
-          ],
-          migrationsTable: 'pgmigrations',
-          direction: 'up',
-          count: 1,
-          singleTransaction: false,
-          logger: silent,
-        });
-        return single(applied.map((migration) => migration.name));
-      } catch (error) {
-        // node-pg-migrate leaves a failed migration's transaction open on a client it did not
-        // open; the CLI closes its connection, which rolls back and frees the advisory lock.
-        await client.probe('ROLLBACK');
-        await client.probe('SELECT pg_advisory_unlock_all()');
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
+    up: async () => single(await run({ count: 1, singleTransaction: false })),
+    latest: () => run({ count: Infinity, singleTransaction: true }),
     close: () => session.end(),
   };
 }
@@ -152,7 +170,7 @@ export async function sqlRunner(db: TestDatabase, files: readonly string[]): Pro
   const scripts = await Promise.all(files.map(async (file) => splitStatements(await readFile(file, 'utf8'))));
   const session = await Session.open(db);
   let applied = 0;
-  return {
+  const runner: MigrationRunner = {
     session,
     steps: files.map(stepName),
     async up() {
@@ -166,8 +184,15 @@ export async function sqlRunner(db: TestDatabase, files: readonly string[]): Pro
       }
       return stepName(files[applied++]);
     },
+    // One file after another, as a deploy script feeding each file to psql would.
+    async latest() {
+      const names: string[] = [];
+      while (applied < files.length) names.push(await runner.up());
+      return names;
+    },
     close: () => session.end(),
   };
+  return runner;
 }
 
 async function runScript(client: { query(sql: string): Promise<unknown> }, statements: string[]) {
