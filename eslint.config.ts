@@ -32,7 +32,6 @@ export default defineConfig(
       'examples/postgres/change-column-type/kysely/**/*.ts',
       'examples/postgres/create-index-concurrently/kysely/**/*.ts',
       'examples/postgres/lock-timeout-and-retry/kysely/**/*.ts',
-      'examples/postgres/online-data-migration/kysely/**/*.ts',
       'examples/postgres/partitioned-index/kysely/**/*.ts',
       'examples/postgres/rename-column/kysely/**/*.ts',
     ],
