@@ -100,6 +100,9 @@ const checks: Record<string, StepCheck<any>> = {
   },
   [ADD_VALUE]: sampleCheck(async (db) => {
     expect(await enumLabels(db)).toEqual(WITH_PACKED);
+    // BEFORE 'shipped' (sort order 3), after 'paid' (2): existing values keep their order.
+    const { rows } = await db.query("SELECT enumsortorder AS order FROM pg_enum WHERE enumtypid = 'order_status'::regtype AND enumlabel = 'packed'");
+    expect(rows).toEqual([{ order: 2.5 }]);
     await releaseNWorks(db);
     const packed = await releaseN1Packs(db);
     // The view release N+1 reads comes with 003: it must run before release N+1 starts.
