@@ -29,10 +29,14 @@ export const kyselyFrontend: JsFrontend = {
   },
 };
 
-/** `sql\`…\`` templates and `sql.raw('…')` calls run as statements anywhere in the migration function. */
+/**
+ * `sql\`…\`` templates and `sql.raw('…')` calls run as statements anywhere in the migration function;
+ * inside the callback of `db.transaction().execute(…)` (Kysely) or `db.transaction(…)` (Drizzle) they
+ * run in that transaction.
+ */
 export function taggedSql(context: FunctionContext, tag = 'sql'): Operation[] {
   const target = { direction: context.direction, locator: context.locator };
-  return context.descendants(context.fn.node).flatMap((node) => {
+  const statements = (node: TSESTree.Node): Operation[] => {
     if (node.type === AST_NODE_TYPES.TaggedTemplateExpression && memberPath(node.tag) === tag && !isFragment(node)) {
       return analyseSqlPieces(sqlPieces(node, slotText(tag)) ?? [], target);
     }
@@ -43,7 +47,38 @@ export function taggedSql(context: FunctionContext, tag = 'sql'): Operation[] {
         : [{ kind: 'opaque', reason: `the SQL passed to ${tag}.raw() is not written in the migration`, ...context.at(node) }];
     }
     return [];
+  };
+  return context.descendants(context.fn.node).flatMap((node) => {
+    const operations = statements(node);
+    return operations.length > 0 && inTransactionCallback(node, context.fn.node)
+      ? operations.map((op) => ({ ...op, inTransaction: true as const }))
+      : operations;
   });
+}
+
+/** Whether a function between `node` and the migration function is a transaction callback. */
+function inTransactionCallback(node: TSESTree.Node, migrationFunction: TSESTree.Node): boolean {
+  for (let at = node.parent; at && at !== migrationFunction; at = at.parent) {
+    const call = at.parent;
+    const isCallback =
+      (at.type === AST_NODE_TYPES.ArrowFunctionExpression || at.type === AST_NODE_TYPES.FunctionExpression) &&
+      call?.type === AST_NODE_TYPES.CallExpression &&
+      call.arguments[0] === at;
+    if (isCallback && isTransactionCall(call.callee)) return true;
+  }
+  return false;
+}
+
+/** `x.transaction` (Drizzle) or `x.transaction().execute` (Kysely). */
+function isTransactionCall(callee: TSESTree.Node): boolean {
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  if (memberPath(callee).endsWith('.transaction')) return true;
+  const object = callee.object;
+  return (
+    memberPath(callee.property) === 'execute' &&
+    object.type === AST_NODE_TYPES.CallExpression &&
+    memberPath(object.callee).endsWith('.transaction')
+  );
 }
 
 /** Interpolations the `sql` tag inlines as text; anything else becomes a bind parameter. */

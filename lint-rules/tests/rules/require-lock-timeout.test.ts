@@ -17,6 +17,14 @@ ruleTester().run('require-lock-timeout', rule, {
     knexMigration(`  await knex.schema.createTable('audit', (table) => table.bigIncrements('id'));
   await knex.raw('ALTER TABLE audit ADD COLUMN note text');`),
     knexMigration("  await knex.raw('UPDATE users SET age = 0 WHERE id < 1000');"),
+    // A session SET lasts past the transaction it ran in.
+    kyselyMigration(`  await sql\`SET lock_timeout = '2s'\`.execute(db);
+  await sql\`COMMIT\`.execute(db);
+  await sql\`ALTER TABLE users DROP COLUMN legacy\`.execute(db);`),
+    // Without a transaction, a session SET is the one that holds.
+    knexMigration("  await knex.raw(\"SET lock_timeout = '2s'\");\n  await knex.raw('ALTER TABLE users DROP COLUMN legacy');", {
+      config: 'export const config = { transaction: false };',
+    }),
   ],
   invalid: [
     {
@@ -47,10 +55,40 @@ ruleTester().run('require-lock-timeout', rule, {
       code: knexMigration("  await knex.raw('CREATE INDEX users_email_idx ON users (email)');", { down: lockTimeout }),
       errors: [{ messageId: 'missingLockTimeout', line: 4, column: 19, data: { lock: 'SHARE', table: 'users', blocked: 'every write (INSERT, UPDATE, DELETE)' } }],
     },
+    {
+      // Postgres ignores SET LOCAL outside a transaction block: a migration without one gets no timeout.
+      code: knexMigration(`${lockTimeout}
+  await knex.raw('ALTER TABLE users DROP COLUMN legacy');`, { config: 'export const config = { transaction: false };' }),
+      errors: [{ messageId: 'localOutsideTransaction', line: 5, column: 19, data: { lock: 'ACCESS EXCLUSIVE', table: 'users', blocked: 'every read and write', line: 4 } }],
+    },
+    {
+      // SET LOCAL ends with its transaction: a statement after an explicit COMMIT runs without it.
+      code: kyselyMigration(`  await sql\`SET LOCAL lock_timeout = '2s'\`.execute(db);
+  await sql\`COMMIT\`.execute(db);
+  await sql\`ALTER TABLE users DROP COLUMN legacy\`.execute(db);`),
+      errors: [{ messageId: 'missingLockTimeout', line: 6, column: 13 }],
+    },
   ],
 });
 
 ruleTester({ lockTimeout: 'connection' }).run('require-lock-timeout (set on the connection)', rule, {
   valid: [knexMigration("  await knex.raw('ALTER TABLE users DROP COLUMN legacy');")],
   invalid: [],
+});
+
+ruleTester({ kysely: { disableTransactions: true } }).run('require-lock-timeout (Kysely without transactions)', rule, {
+  valid: [
+    // The migration opens a transaction of its own, so SET LOCAL lasts until it commits.
+    kyselyMigration(`  await db.transaction().execute(async (trx) => {
+    await sql\`SET LOCAL lock_timeout = '2s'\`.execute(trx);
+    await sql\`ALTER TABLE users DROP COLUMN legacy\`.execute(trx);
+  });`),
+  ],
+  invalid: [
+    {
+      code: kyselyMigration(`  await sql\`SET LOCAL lock_timeout = '2s'\`.execute(db);
+  await db.schema.alterTable('users').dropColumn('legacy').execute();`),
+      errors: [{ messageId: 'localOutsideTransaction', line: 5, column: 39, data: { lock: 'ACCESS EXCLUSIVE', table: 'users', blocked: 'every read and write', line: 4 } }],
+    },
+  ],
 });
