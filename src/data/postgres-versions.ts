@@ -34,6 +34,13 @@ export const versionChanges: VersionChange[] = [
   },
   {
     version: '11',
+    change: 'COMMIT inside a DO block, so one SQL statement can backfill batch by batch',
+    anchor: 'commit-inside-a-do-block',
+    source: [notes('11.0')],
+    operations: ['rename-column', 'add-not-null-column'],
+  },
+  {
+    version: '11',
     change: 'Constant defaults without a rewrite',
     anchor: 'constant-defaults-without-a-rewrite',
     source: [notes('11.0')],
