@@ -14,7 +14,7 @@ const SQL_MODE: Record<string, string> = {
   AccessExclusiveLock: 'ACCESS EXCLUSIVE',
 };
 
-function Mode({ mode }: { mode: string }): React.JSX.Element {
+export function Mode({ mode }: { mode: string }): React.JSX.Element {
   return (
     <code title={mode} style={{ whiteSpace: 'nowrap' }}>
       {SQL_MODE[mode] ?? mode}

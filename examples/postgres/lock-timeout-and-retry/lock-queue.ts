@@ -28,6 +28,19 @@ export interface LockQueueMeasurement {
   blockerHeldMs: number;
 }
 
+/** The committed `waits.postgres.json`, which the wiki page renders. */
+export interface WaitsSnapshot {
+  serverVersion: number;
+  lockTimeoutMs: number;
+  variants: (LockQueueMeasurement & {
+    tool: string;
+    /** Where the retry lives: in the migration, in the code that calls the runner, or nowhere. */
+    retry: 'migration' | 'runner' | 'none';
+    /** The SQLSTATEs a retry around the runner caught. */
+    retriedOn: string[];
+  })[];
+}
+
 async function backendPid(client: pg.Client): Promise<number> {
   return (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
 }

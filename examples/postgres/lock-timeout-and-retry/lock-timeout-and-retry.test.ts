@@ -14,7 +14,7 @@ import {
   type TestDatabase,
 } from '../../harness/index.ts';
 import { createMigrator } from './kysely/migrator.ts';
-import { HOLD_MS, measureLockQueue, type LockQueueMeasurement } from './lock-queue.ts';
+import { HOLD_MS, measureLockQueue, type LockQueueMeasurement, type WaitsSnapshot } from './lock-queue.ts';
 import * as releaseN from './release-n/orders.ts';
 import * as releaseN1 from './release-n1/orders.ts';
 import { retryOnLockTimeout } from './retry.ts';
@@ -29,8 +29,7 @@ const FIRST_PAUSE_MS = 500;
 const RELEASE_N_COLUMNS = '(SELECT id, customer_email, item, quantity FROM orders)';
 
 interface Variant extends Recipe {
-  /** Where the retry lives: in the migration, in the code that calls the runner, or nowhere. */
-  retry: 'migration' | 'runner' | 'none';
+  retry: WaitsSnapshot['variants'][number]['retry'];
 }
 
 const [knex, kysely, nodePgMigrate, sql] = toolRecipes(here, { createMigrator });
@@ -163,9 +162,9 @@ function expectWaits(tool: string, retry: Variant['retry'], waits: LockQueueMeas
 test.skipIf(engine === 'pglite')('the measured waits match waits.postgres.json (needs a server: PGlite has one connection)', async () => {
   const file = new URL('waits.postgres.json', here);
   const variantsMeasured = variants.map(({ tool, retry }) => ({ tool, retry, ...rounded(measured.get(tool)!) }));
-  const snapshot = { serverVersion, lockTimeoutMs: LOCK_TIMEOUT_MS, variants: variantsMeasured };
+  const snapshot: WaitsSnapshot = { serverVersion, lockTimeoutMs: LOCK_TIMEOUT_MS, variants: variantsMeasured };
   if (process.env.UPDATE_TRACES === '1') await writeFile(file, `${JSON.stringify(snapshot, null, 2)}\n`);
-  const committed: typeof snapshot = JSON.parse(await readFile(file, 'utf8'));
+  const committed: WaitsSnapshot = JSON.parse(await readFile(file, 'utf8'));
   // Timings differ from run to run: the committed ones must pass the same checks, the rest must match.
   for (const { tool, retry, ...waits } of committed.variants) expectWaits(tool, retry, waits);
   expect(committed).toEqual(withAnyTimings(snapshot));
