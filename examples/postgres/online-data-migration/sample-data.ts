@@ -21,7 +21,7 @@ export async function insertReleaseNOrders(db: Db, rows: number): Promise<void> 
        CASE k % 4
          WHEN 0 THEN (k % 1000) || '.' || lpad((k % 100)::text, 2, '0')
          WHEN 1 THEN ' ' || (k % 500) || ' '
-         WHEN 2 THEN to_char(1000 + k, 'FM999,999') || '.5'
+         WHEN 2 THEN to_char(1000 + k, 'FM999,999,999') || '.5'
          ELSE '0.99'
        END AS total,
        CASE WHEN k % 500 = 0 THEN repeat('Leave it at the door. ', 800) WHEN k % 3 = 0 THEN NULL ELSE 'note ' || k END AS note
