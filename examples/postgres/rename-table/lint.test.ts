@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
 import { lintAsMigration, withoutLine } from '../../harness/lint.ts';
 
@@ -40,5 +41,19 @@ describe('the recommended preset', () => {
   ])('%s without its lock_timeout gets require-lock-timeout', async (file, line, column) => {
     const source = await withoutLine(scenario, file, 'SET LOCAL lock_timeout');
     expect(await lintAsMigration(scenario, file, { source })).toEqual([{ ruleId: 'live-upgrade/require-lock-timeout', line, column }]);
+  });
+
+  // The wiki page tells node-pg-migrate users to write the view as SQL for this reason.
+  test('node-pg-migrate: a view made with pgm.createView is not yet counted as keeping the old name', async () => {
+    const file = 'node-pg-migrate/002_rename_customers_to_clients.ts';
+    const source = await readFile(new URL(file, scenario), 'utf8');
+    const withBuilder = source.replace(
+      "pgm.sql('CREATE VIEW customers AS SELECT * FROM clients');",
+      "pgm.createView('customers', {}, 'SELECT * FROM clients');",
+    );
+    expect(withBuilder).not.toBe(source);
+    expect(await lintAsMigration(scenario, file, { source: withBuilder })).toEqual([
+      { ruleId: 'live-upgrade/no-rename-table', line: 7, column: 3 },
+    ]);
   });
 });
