@@ -1,6 +1,6 @@
 // Writes what is derived from rule metadata: the README rules table and the site's rules.json.
 // `--check` fails instead of writing when a committed file is out of date (CI runs it).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { rules as ruleModules } from '../lint-rules/src/index.ts';
 import { rulesFor, type ConfigName } from '../lint-rules/src/configs/index.ts';
@@ -9,6 +9,15 @@ import { docsOf } from '../lint-rules/src/create-rule.ts';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const check = process.argv.includes('--check');
 const presets: ConfigName[] = ['recommended', 'strict', 'all'];
+// Where the source is browsed: the rule pages link each rule's implementation here.
+const REPOSITORY_URL = 'https://github.com/live-upgrade/live-upgrade';
+
+/** The file that implements a rule, relative to the repository root. */
+function sourceOf(id: string): string {
+  const path = `lint-rules/src/rules/${id}.ts`;
+  if (!existsSync(`${root}${path}`)) throw new Error(`rule ${id}: ${path} does not exist`);
+  return path;
+}
 
 const rules = Object.entries(ruleModules)
   .sort(([a], [b]) => a.localeCompare(b))
@@ -21,6 +30,8 @@ const rules = Object.entries(ruleModules)
     fixable: Boolean(rule.meta.fixable),
     hasSuggestions: Boolean(rule.meta.hasSuggestions),
     options: ruleOptions(rule.meta),
+    source: sourceOf(id),
+    sourceUrl: `${REPOSITORY_URL}/blob/main/${sourceOf(id)}`,
   }));
 
 /** The properties of a rule's options object, with their descriptions and defaults. */

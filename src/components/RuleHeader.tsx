@@ -16,9 +16,11 @@ interface RuleSummary {
   fixable: boolean;
   hasSuggestions: boolean;
   options: RuleOption[];
+  source: string;
+  sourceUrl: string;
 }
 
-/** The part of a rule page that rule metadata already says: description, presets, fixes, options. */
+/** The part of a rule page that rule metadata already says: description, presets, fixes, options, source. */
 export default function RuleHeader({ id }: { id: string }): React.JSX.Element {
   const rule = (rules as RuleSummary[]).find((candidate) => candidate.id === id);
   if (!rule) throw new Error(`RuleHeader: no rule "${id}" in src/data/rules.json (run npm run generate)`);
@@ -36,6 +38,9 @@ export default function RuleHeader({ id }: { id: string }): React.JSX.Element {
         {rule.hasSuggestions && <li>Offers a suggestion to review in the editor.</li>}
         <li>
           Config: <code>{`'live-upgrade/${rule.id}': 'error'`}</code>
+        </li>
+        <li>
+          Source: <a href={rule.sourceUrl}>{rule.source}</a>
         </li>
       </ul>
       {rule.options.length > 0 && (
