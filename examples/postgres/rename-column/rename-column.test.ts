@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
+  clientDb,
   engine,
   matchTraceSnapshot,
   openDatabase,
@@ -277,6 +278,44 @@ describe.each(variants)('$tool', ({ tool, open }) => {
       expect(batches).toBeGreaterThan(1);
     });
   }
+});
+
+// --- Beside a writing release (a real server: PGlite has one session) -----------------------------
+
+describe.skipIf(engine === 'pglite')('release N renaming users on its own connection while 003 backfills', () => {
+  test('every row ends with both columns equal, its renames included', async () => {
+    const [knex] = toolRecipes(here, { tools: ['knex'] });
+    const runner = await knex.open(db);
+    const releaseNConnection = clientDb(await db.connect());
+    try {
+      expect([await runner.up(), await runner.up()]).toEqual([CREATE, EXPAND]);
+      await insertSampleUsers(db, SAMPLE_ROWS, 'name');
+      let backfilling = true;
+      let renames = 0;
+      const renaming = (async () => {
+        while (backfilling) {
+          const id = String(1 + ((renames * 797) % SAMPLE_ROWS));
+          await releaseN.changeName(releaseNConnection, id, `renamed during the backfill #${renames++} ✓`);
+        }
+      })();
+      try {
+        expect(await runner.up()).toBe(BACKFILL);
+      } finally {
+        backfilling = false;
+        await renaming;
+      }
+      expect(renames).toBeGreaterThan(0);
+      expect(await unsyncedRows(db)).toBe(0);
+      const { rows } = await db.query<{ renamed: number }>(
+        `SELECT count(*)::int AS renamed FROM users WHERE full_name LIKE 'renamed during the backfill #%'`,
+      );
+      expect(rows[0].renamed).toBeGreaterThan(0);
+    } finally {
+      await releaseNConnection.close();
+      await runner.close();
+      await db.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
+    }
+  });
 });
 
 test(`the measured traces match trace.${engine}.json`, async () => {
