@@ -1,7 +1,7 @@
 import type { Db } from '../../harness/index.ts';
 
 /** Users inserted before each step; each has a few sign-ins. */
-export const SAMPLE_USERS = 2_000;
+export const SAMPLE_USERS = 1_000;
 
 // #region seed
 /**
