@@ -11,7 +11,6 @@ import {
   type MigrationRunner,
   type Recipe,
   type StepCheck,
-  type TestDatabase,
 } from '../../harness/index.ts';
 import { createMigrator } from './kysely/migrator.ts';
 import { HOLD_MS, measureLockQueue, type LockQueueMeasurement, type WaitsSnapshot } from './lock-queue.ts';
@@ -81,15 +80,15 @@ const checks: Record<string, StepCheck<any>> = {
 };
 
 const measured = new Map<string, LockQueueMeasurement & { retriedOn: string[] }>();
-let serverVersion: number;
+// One database for the file; each variant starts from an empty schema.
+const db = await openDatabase();
+afterAll(() => db.close());
 
 describe.each(variants)('$tool', ({ tool, retry, open }) => {
-  let db: TestDatabase;
   let runner: MigrationRunner;
 
   beforeAll(async () => {
-    db = await openDatabase();
-    serverVersion = db.serverVersion;
+    await db.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
     runner = await open(db);
     const retriedOn: string[] = [];
     // #region runner-retry
@@ -114,10 +113,7 @@ describe.each(variants)('$tool', ({ tool, retry, open }) => {
     });
   });
 
-  afterAll(async () => {
-    await runner?.close();
-    await db?.close();
-  });
+  afterAll(() => runner?.close());
 
   test('the sample data has NULLs, repeated emails, non-ASCII items and long values', async () => {
     const profile = await profileSample(db);
@@ -162,7 +158,7 @@ function expectWaits(tool: string, retry: Variant['retry'], waits: LockQueueMeas
 test.skipIf(engine === 'pglite')('the measured waits match waits.postgres.json (needs a server: PGlite has one connection)', async () => {
   const file = new URL('waits.postgres.json', here);
   const variantsMeasured = variants.map(({ tool, retry }) => ({ tool, retry, ...rounded(measured.get(tool)!) }));
-  const snapshot: WaitsSnapshot = { serverVersion, lockTimeoutMs: LOCK_TIMEOUT_MS, variants: variantsMeasured };
+  const snapshot: WaitsSnapshot = { serverVersion: db.serverVersion, lockTimeoutMs: LOCK_TIMEOUT_MS, variants: variantsMeasured };
   if (process.env.UPDATE_TRACES === '1') await writeFile(file, `${JSON.stringify(snapshot, null, 2)}\n`);
   const committed: WaitsSnapshot = JSON.parse(await readFile(file, 'utf8'));
   // Timings differ from run to run: the committed ones must pass the same checks, the rest must match.
