@@ -92,23 +92,24 @@ describe.each(variants)('$tool', ({ tool, retry, open }) => {
     runner = await open(db);
     const retriedOn: string[] = [];
     // #region runner-retry
-    const migrate =
+    // `up` applies the next migration through the tool's runner.
+    const migrate = (up: () => Promise<string>) =>
       retry === 'runner'
-        ? () =>
-            retryOnLockTimeout(() => runner.up(), {
-              attempts: 5,
-              firstPauseMs: FIRST_PAUSE_MS,
-              onRetry: (error) => retriedOn.push((error as { code?: string }).code!),
-            })
-        : () => runner.up();
+        ? retryOnLockTimeout(up, {
+            attempts: 5,
+            firstPauseMs: FIRST_PAUSE_MS,
+            onRetry: (error) => retriedOn.push((error as { code?: string }).code!),
+          })
+        : up();
     // #endregion runner-retry
     await walkMigrations({
       db,
       runner,
       checks,
-      async apply(step) {
-        if (step !== ADD_STEP || db.engine === 'pglite') return migrate();
-        measured.set(tool, { ...(await measureLockQueue(db, runner.session.pid, migrate, { retries: retry !== 'none' })), retriedOn });
+      async apply(step, up) {
+        if (step !== ADD_STEP || db.engine === 'pglite') return migrate(up);
+        const waits = await measureLockQueue(db, runner.session.pid, () => migrate(up), { retries: retry !== 'none' });
+        measured.set(tool, { ...waits, retriedOn });
       },
     });
   });
