@@ -6,8 +6,6 @@ export const RULE_PAGE = '/rules/require-lock-timeout';
 export const OTHER_RULE_PAGE = '/rules/no-concurrently-in-transaction';
 export const RECIPE_PAGE = '/docs/migrations/operations/create-index-concurrently';
 const SCREENSHOT_DIR = '.artifacts/screenshots';
-// Time for React to hydrate after `load`, so client-only errors and renders show up.
-const HYDRATION_WAIT_MS = 300;
 
 function collectProblems(page: Page): { problems: string[]; stop(): void } {
   const problems: string[] = [];
@@ -41,7 +39,9 @@ function collectProblems(page: Page): { problems: string[]; stop(): void } {
 async function open(page: Page, url: string): Promise<void> {
   const response = await page.goto(url, { waitUntil: 'load' });
   if (!response || response.status() >= 400) throw new Error(`${url}: HTTP ${response?.status()}`);
-  await page.waitForTimeout(HYDRATION_WAIT_MS);
+  // Docusaurus marks <html data-has-hydrated> once React runs: client-only errors and renders show
+  // up by then, and clicks reach React's handlers (a click before hydration does nothing).
+  await page.locator('html[data-has-hydrated=true]').waitFor({ state: 'attached', timeout: 30_000 });
 }
 
 /** Loads a page and returns what went wrong on it (an empty list when nothing did). */

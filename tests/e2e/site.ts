@@ -1,6 +1,12 @@
-// Serves a built site on 127.0.0.1 with `docusaurus serve` and launches Debian's Chromium.
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+// Serves a built site on 127.0.0.1 the way a static host does (clean URLs, gzip) and launches
+// Debian's Chromium. Shared by the browser tests and the Lighthouse budgets (bench/site).
+import { execFileSync } from 'node:child_process';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { createGzip } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 
 const CHROMIUM_ARGS = [
@@ -14,29 +20,81 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+};
+// Hosts compress text; binary formats are compressed already.
+const COMPRESSED_TYPES = /^(text\/|application\/(json|xml|wasm)|image\/svg)/;
+
+/** `docusaurus build` writes `/a/b` as `a/b.html` (trailingSlash: false) and `/a/` as `a/index.html`. */
+async function fileFor(root: string, urlPath: string): Promise<string | undefined> {
+  const path = resolve(root, `.${normalize(decodeURIComponent(urlPath))}`);
+  if (path !== root && !path.startsWith(root + sep)) return undefined;
+  for (const candidate of [path, `${path}.html`, join(path, 'index.html')]) {
+    const found = await stat(candidate).catch(() => undefined);
+    if (found?.isFile()) return candidate;
+  }
+  return undefined;
 }
 
-async function waitUntilServing(origin: string, server: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`docusaurus serve exited with ${server.exitCode}`);
-    try {
-      if ((await fetch(`${origin}/`)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${origin} did not answer within 60 s`);
+async function respond(root: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const { pathname } = new URL(request.url ?? '/', 'http://localhost');
+  const file = await fileFor(root, pathname);
+  const served = file ?? join(root, '404.html');
+  const type = CONTENT_TYPES[extname(served)] ?? 'application/octet-stream';
+  const gzip = COMPRESSED_TYPES.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding']));
+  response.writeHead(file ? 200 : 404, {
+    'Content-Type': type,
+    Vary: 'Accept-Encoding',
+    ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
+  });
+  const body = createReadStream(served).on('error', (error) => response.destroy(error));
+  (gzip ? body.pipe(createGzip()) : body).pipe(response);
+}
+
+export interface Server {
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** Serves `buildDir` on a free port of 127.0.0.1. */
+export async function serveBuild(buildDir: string): Promise<Server> {
+  const root = resolve(buildDir);
+  await stat(join(root, 'index.html')).catch(() => {
+    throw new Error(`${buildDir}/index.html is missing: run \`npm run build\` first`);
+  });
+  const server = createServer((request, response) => {
+    respond(root, request, response).catch((error: unknown) => {
+      response.destroy(error instanceof Error ? error : new Error(String(error)));
+    });
+  });
+  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((closed) => {
+        server.closeAllConnections();
+        server.close(() => closed());
+      }),
+  };
+}
+
+/** Debian's Chromium (`apt-get install chromium`); never a downloaded browser. */
+export function chromiumPath(): string {
+  return execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim();
 }
 
 export interface Site {
@@ -46,33 +104,20 @@ export interface Site {
 }
 
 export async function startSite(buildDir: string): Promise<Site> {
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  const server = spawn(
-    'npx',
-    ['docusaurus', 'serve', '--dir', buildDir, '--host', '127.0.0.1', '--port', String(port), '--no-open'],
-    { stdio: ['ignore', 'ignore', 'inherit'], detached: true },
-  );
-  const stopServer = () => {
-    // The server runs in its own process group (npx starts a child), so stop the whole group.
-    if (server.exitCode === null && server.pid) process.kill(-server.pid, 'SIGTERM');
-  };
-  let browser: Browser | undefined;
+  const server = await serveBuild(buildDir);
+  let browser: Browser;
   try {
-    await waitUntilServing(origin, server);
-    const executablePath = execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim();
-    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   } catch (error) {
-    stopServer();
+    await server.close();
     throw error;
   }
-  const launched = browser;
   return {
-    origin,
-    browser: launched,
+    origin: server.origin,
+    browser,
     async close() {
-      await launched.close().catch(() => {});
-      stopServer();
+      await browser.close().catch(() => {});
+      await server.close();
     },
   };
 }
