@@ -19,7 +19,7 @@ describe('the recommended preset', () => {
   // trace), which the plugin reports as an index build without CONCURRENTLY.
   test('reports the unique constraint added directly in unsafe/ on the table.unique(…) call', async () => {
     expect(await lintAsMigration(scenario, 'unsafe/003_add_users_email_key.ts')).toEqual([
-      { ruleId: 'live-upgrade/require-concurrent-index-creation', line: 8, column: 5 },
+      { ruleId: 'live-upgrade/require-constraint-using-index', line: 8, column: 5 },
       { ruleId: 'live-upgrade/require-lock-timeout', line: 8, column: 5 },
     ]);
   });

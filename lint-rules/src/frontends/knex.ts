@@ -182,6 +182,9 @@ function tableCall(context: FunctionContext, table: string, links: Link[]): Oper
       const options = first.args[first.name === 'index' ? 2 : 1];
       const unique = first.name === 'unique' || (options !== undefined && context.at(options).text.includes("'unique'"));
       const name = stringArg(first.args, 1) ?? stringArg([optionValue(first.args[1], 'indexName') as TSESTree.Expression], 0) ?? defaultName(table, names, first.name);
+      if (first.name === 'unique' && uniqueAsConstraint(first.args[1])) {
+        return [{ kind: 'addConstraint', table, constraint: constraint('unique', name), ...at }];
+      }
       return [{ kind: 'createIndex', table, name, concurrently: false, unique, ifNotExists: false, only: false, ...at }];
     }
     case 'primary':
@@ -339,7 +342,21 @@ function column(name: string, type: string): ColumnDefinition {
   };
 }
 
-function constraint(type: 'primaryKey' | 'foreignKey' | 'check', name: string | undefined) {
+/**
+ * On Postgres, Knex sends `table.unique(columns)` as `ADD CONSTRAINT … UNIQUE`, and only
+ * `{ useConstraint: false }` or a `predicate` (without `deferrable`) as `CREATE UNIQUE INDEX`.
+ */
+function uniqueAsConstraint(options: TSESTree.Node | undefined): boolean {
+  const flag = (name: string) => {
+    const value = optionValue(options, name);
+    return value?.type === AST_NODE_TYPES.Literal ? Boolean(value.value) : value !== undefined;
+  };
+  const useConstraint = optionValue(options, 'useConstraint');
+  if (useConstraint !== undefined) return useConstraint.type !== AST_NODE_TYPES.Literal || Boolean(useConstraint.value);
+  return flag('deferrable') || !flag('predicate');
+}
+
+function constraint(type: 'primaryKey' | 'foreignKey' | 'check' | 'unique', name: string | undefined) {
   return { type, name, notValid: false, provesNotNull: [] };
 }
 

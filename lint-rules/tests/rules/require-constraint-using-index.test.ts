@@ -8,6 +8,10 @@ ruleTester().run('require-constraint-using-index', rule, {
     // The recipe: the index is built concurrently first, then the constraint takes it over.
     knexMigration("  await knex.raw('ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_idx');"),
     kyselyMigration('  await sql`ALTER TABLE users ADD CONSTRAINT users_pkey PRIMARY KEY USING INDEX users_id_idx`.execute(db);'),
+    // useConstraint: false makes Knex build a unique index, which is not a constraint.
+    knexMigration(`  await knex.schema.alterTable('users', (table) => {
+    table.unique(['email'], { useConstraint: false });
+  });`),
     // A table created in the same migration has no rows to index.
     knexMigration(`  await knex.schema.createTable('tokens', (table) => table.text('value'));
   await knex.schema.alterTable('tokens', (table) => {
@@ -27,6 +31,17 @@ ruleTester().run('require-constraint-using-index', rule, {
       errors: [
         { messageId: 'addConstraint', line: 5, column: 5, endColumn: 40, data: { kind: 'PRIMARY KEY', constraint: 'users_pkey', table: 'users' } },
         { messageId: 'inlineConstraint', line: 6, column: 5, endColumn: 26, data: { column: 'email', kind: 'UNIQUE', table: 'users' } },
+      ],
+    },
+    {
+      // On Postgres, Knex sends table.unique() as ADD CONSTRAINT … UNIQUE, named as Knex names it.
+      code: knexMigration(`  await knex.schema.alterTable('users', (table) => {
+    table.unique(['email']);
+    table.unique(['nickname'], { indexName: 'users_nickname_key', deferrable: 'deferred' });
+  });`),
+      errors: [
+        { messageId: 'addConstraint', line: 5, column: 5, data: { kind: 'UNIQUE', constraint: 'users_email_unique', table: 'users' } },
+        { messageId: 'addConstraint', line: 6, column: 5, data: { kind: 'UNIQUE', constraint: 'users_nickname_key', table: 'users' } },
       ],
     },
     {

@@ -32,7 +32,7 @@ ruleTester().run('require-statement-timeout', rule, {
       code: knexMigration(`  await knex.schema.alterTable('users', (table) => {
     table.unique(['email'], { indexName: 'users_email_unique' });
   });`),
-      errors: [{ messageId: 'missingStatementTimeout', line: 5, column: 5, data: { work: 'builds an index by reading every row of', table: 'users' } }],
+      errors: [{ messageId: 'missingStatementTimeout', line: 5, column: 5, data: { work: 'builds the index of a constraint by reading every row of', table: 'users' } }],
     },
     {
       code: kyselyMigration("  await sql`ALTER TABLE users ADD COLUMN id2 uuid DEFAULT gen_random_uuid()`.execute(db);"),
