@@ -39,25 +39,11 @@ describe('the recommended preset', () => {
     expect(await lintAsMigration(scenario, file, { settings: kyselyWithoutTransactions })).toEqual([]);
   });
 
-  // The rule does not tell ON ONLY from a build of the whole index (on a table that is not
-  // partitioned, ON ONLY does build it), so each 002 disables it with its reason.
   test.each([
-    ['knex/002_create_measurements_device_idx_on_parent.ts', 8, 19],
-    ['kysely/002_create_measurements_device_idx_on_parent.ts', 9, 15],
-    ['node-pg-migrate/002_create_measurements_device_idx_on_parent.ts', 8, 12],
-    ['sql/002_create_measurements_device_idx_on_parent.sql', 4, 1],
-  ])('%s without its disable comment gets require-concurrent-index-creation', async (file, line, column) => {
-    const source = await withoutLine(scenario, file, 'eslint-disable-next-line');
-    expect(await lintAsMigration(scenario, file, { source, settings: kyselyWithoutTransactions })).toEqual([
-      { ruleId: 'live-upgrade/require-concurrent-index-creation', line, column },
-    ]);
-  });
-
-  test.each([
-    ['knex/002_create_measurements_device_idx_on_parent.ts', 8, 19],
-    ['kysely/002_create_measurements_device_idx_on_parent.ts', 9, 15],
-    ['node-pg-migrate/002_create_measurements_device_idx_on_parent.ts', 8, 12],
-    ['sql/002_create_measurements_device_idx_on_parent.sql', 4, 1],
+    ['knex/002_create_measurements_device_idx_on_parent.ts', 7, 19],
+    ['kysely/002_create_measurements_device_idx_on_parent.ts', 8, 15],
+    ['node-pg-migrate/002_create_measurements_device_idx_on_parent.ts', 7, 12],
+    ['sql/002_create_measurements_device_idx_on_parent.sql', 3, 1],
   ])('%s without its lock_timeout gets require-lock-timeout', async (file, line, column) => {
     const source = await withoutLine(scenario, file, 'SET LOCAL lock_timeout');
     expect(await lintAsMigration(scenario, file, { source, settings: kyselyWithoutTransactions })).toEqual([

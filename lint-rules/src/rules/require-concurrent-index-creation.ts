@@ -34,6 +34,9 @@ export default createRule({
         const migration = getMigration(context);
         for (const op of checkedOperations(migration, options)) {
           if (op.kind !== 'createIndex' || op.concurrently || !onExistingTable(migration, op, op.table)) continue;
+          // ON ONLY is written for a partitioned table: it creates the parent's index without
+          // scanning a partition, and Postgres does not allow CONCURRENTLY there.
+          if (op.only) continue;
           // For SQL written in the file: CONCURRENTLY after `CREATE [UNIQUE] INDEX`.
           const fix = sqlEditFix(context.sourceCode, migration, op, { insertAfter: /^create\s+(unique\s+)?index/i, text: ' CONCURRENTLY' });
           context.report({

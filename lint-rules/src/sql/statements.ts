@@ -23,7 +23,8 @@ export function statementOperations(statementNode: PgNode): OperationShape[] {
           concurrently: Boolean(statement.concurrent),
           unique: Boolean(statement.unique),
           ifNotExists: Boolean(statement.if_not_exists),
-          only: statement.relation?.inh === false,
+          // The parse tree leaves out false fields: `inh` is missing under ON ONLY.
+          only: statement.relation !== undefined && statement.relation.inh !== true,
         },
       ];
     case 'DropStmt':

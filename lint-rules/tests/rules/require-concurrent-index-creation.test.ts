@@ -13,6 +13,8 @@ ruleTester().run('require-concurrent-index-creation', rule, {
   });
   await knex.raw('CREATE INDEX audit_created_idx ON audit (id)');`),
     kyselyMigration("  await sql`CREATE INDEX CONCURRENTLY users_email_idx ON users (email)`.execute(db);"),
+    // ON ONLY creates a partitioned table's own index, scanning no partition.
+    knexMigration("  await knex.raw('CREATE INDEX measurements_device_idx ON ONLY measurements (device_id)');"),
     // Down migrations undo what up added; they are not checked unless asked.
     knexMigration('', { down: "  await knex.raw('CREATE INDEX users_email_idx ON users (email)');" }),
   ],
@@ -20,11 +22,12 @@ ruleTester().run('require-concurrent-index-creation', rule, {
     {
       code: knexMigration(`  await knex.schema.alterTable('users', (table) => {
     table.index(['email'], 'users_email_idx');
-    table.unique(['nickname']);
+    // Without useConstraint: false, Knex sends ADD CONSTRAINT … UNIQUE (require-constraint-using-index).
+    table.unique(['nickname'], { useConstraint: false });
   });`),
       errors: [
         { messageId: 'createIndex', line: 5, column: 5, endLine: 5, endColumn: 46, data: { index: 'users_email_idx', table: 'users', blocked: 'every write (INSERT, UPDATE, DELETE)' } },
-        { messageId: 'createIndex', line: 6, column: 5 },
+        { messageId: 'createIndex', line: 7, column: 5 },
       ],
     },
     {

@@ -5,7 +5,6 @@ import type { Knex } from 'knex';
 // is scanned. It takes SHARE on measurements for a moment, hence the lock_timeout.
 export async function up(knex: Knex): Promise<void> {
   await knex.raw("SET LOCAL lock_timeout = '2s'");
-  // eslint-disable-next-line live-upgrade/require-concurrent-index-creation -- ON ONLY a partitioned table: no partition is scanned, and CONCURRENTLY is not supported there
   await knex.raw('CREATE INDEX measurements_device_idx ON ONLY measurements (device_id, recorded_at)');
 }
 // #endregion up

@@ -6,7 +6,6 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await sql`SET LOCAL lock_timeout = '2s'`.execute(trx);
-    // eslint-disable-next-line live-upgrade/require-concurrent-index-creation -- ON ONLY a partitioned table: no partition is scanned, and CONCURRENTLY is not supported there
     await sql`CREATE INDEX measurements_device_idx ON ONLY measurements (device_id, recorded_at)`.execute(trx);
   });
 }

@@ -5,7 +5,6 @@ import type { MigrationBuilder } from 'node-pg-migrate';
 // Its createIndex has no ON ONLY, so the statement is SQL.
 export async function up(pgm: MigrationBuilder): Promise<void> {
   pgm.sql("SET LOCAL lock_timeout = '2s'");
-  // eslint-disable-next-line live-upgrade/require-concurrent-index-creation -- ON ONLY a partitioned table: no partition is scanned, and CONCURRENTLY is not supported there
   pgm.sql('CREATE INDEX measurements_device_idx ON ONLY measurements (device_id, recorded_at)');
 }
 // #endregion up
