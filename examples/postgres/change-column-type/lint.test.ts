@@ -74,13 +74,15 @@ describe('the recommended preset', () => {
   });
 
   test.each([
-    ['knex/002_add_uploads_size_bytes_new.ts', [[8, 5], [10, 19]]],
-    ['node-pg-migrate/002_add_uploads_size_bytes_new.ts', [[7, 3], [8, 3]]],
-    ['sql/002_add_uploads_size_bytes_new.sql', [[4, 1]]],
-    ['knex/005_swap_uploads_size_bytes.ts', [[11, 5], [15, 5], [19, 5], [21, 5], [22, 5]]],
-    ['node-pg-migrate/005_swap_uploads_size_bytes.ts', [[10, 3], [12, 3], [14, 3], [16, 3], [17, 3]]],
-    ['sql/005_swap_uploads_size_bytes.sql', [[7, 1], [9, 1], [11, 1], [13, 1], [14, 1]]],
-  ])('%s without its lock_timeout gets require-lock-timeout on each ALTER TABLE', async (file, positions) => {
+    // The ALTER TABLE statements and CREATE TRIGGER (SHARE ROW EXCLUSIVE).
+    ['knex/002_add_uploads_size_bytes_new.ts', [[8, 5], [10, 19], [19, 5]]],
+    ['node-pg-migrate/002_add_uploads_size_bytes_new.ts', [[7, 3], [8, 3], [14, 3]]],
+    ['sql/002_add_uploads_size_bytes_new.sql', [[4, 1], [13, 1]]],
+    // DROP TRIGGER (ACCESS EXCLUSIVE) and the ALTER TABLE statements.
+    ['knex/005_swap_uploads_size_bytes.ts', [[7, 19], [11, 5], [15, 5], [19, 5], [21, 5], [22, 5]]],
+    ['node-pg-migrate/005_swap_uploads_size_bytes.ts', [[7, 3], [10, 3], [12, 3], [14, 3], [16, 3], [17, 3]]],
+    ['sql/005_swap_uploads_size_bytes.sql', [[4, 1], [7, 1], [9, 1], [11, 1], [13, 1], [14, 1]]],
+  ])('%s without its lock_timeout gets require-lock-timeout on each statement that locks uploads', async (file, positions) => {
     const source = await withoutLine(scenario, file, 'SET LOCAL lock_timeout');
     expect(await lintAsMigration(scenario, file, { settings, source })).toEqual(
       positions.map(([line, column]) => ({ ruleId: 'live-upgrade/require-lock-timeout', line, column })),

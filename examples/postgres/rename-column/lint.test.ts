@@ -42,19 +42,20 @@ describe('the recommended preset', () => {
     expect(await lintAsMigration(scenario, file, { source })).toEqual([{ ruleId: 'live-upgrade/no-opaque-sql', line: 4, column: 1 }]);
   });
 
+  // 002: ADD COLUMN, then CREATE TRIGGER (SHARE ROW EXCLUSIVE); 004: DROP TRIGGER, then DROP COLUMN.
   test.each([
-    ['knex/002_add_users_full_name.ts', 8, 5],
-    ['knex/004_drop_users_name.ts', 10, 5],
-    ['kysely/002_add_users_full_name.ts', 8, 42],
-    ['kysely/004_drop_users_name.ts', 10, 42],
-    ['node-pg-migrate/002_add_users_full_name.ts', 7, 3],
-    ['node-pg-migrate/004_drop_users_name.ts', 9, 3],
-    ['sql/002_add_users_full_name.sql', 4, 1],
-    ['sql/004_drop_users_name.sql', 6, 1],
-  ])('%s without its lock_timeout gets require-lock-timeout', async (file, line, column) => {
+    ['knex/002_add_users_full_name.ts', [[8, 5], [25, 5]]],
+    ['knex/004_drop_users_name.ts', [[6, 19], [10, 5]]],
+    ['kysely/002_add_users_full_name.ts', [[8, 42], [24, 7]]],
+    ['kysely/004_drop_users_name.ts', [[7, 15], [10, 42]]],
+    ['node-pg-migrate/002_add_users_full_name.ts', [[7, 3], [9, 3]]],
+    ['node-pg-migrate/004_drop_users_name.ts', [[6, 3], [9, 3]]],
+    ['sql/002_add_users_full_name.sql', [[4, 1], [18, 1]]],
+    ['sql/004_drop_users_name.sql', [[3, 1], [6, 1]]],
+  ])('%s without its lock_timeout gets require-lock-timeout on each statement that locks users', async (file, positions) => {
     const source = await withoutLine(scenario, file, 'SET LOCAL lock_timeout');
-    expect(await lintAsMigration(scenario, file, { settings, source })).toEqual([
-      { ruleId: 'live-upgrade/require-lock-timeout', line, column },
-    ]);
+    expect(await lintAsMigration(scenario, file, { settings, source })).toEqual(
+      positions.map(([line, column]) => ({ ruleId: 'live-upgrade/require-lock-timeout', line, column })),
+    );
   });
 });

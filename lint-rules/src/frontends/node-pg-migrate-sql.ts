@@ -60,6 +60,15 @@ export function pgmCallSql(method: string, args: Args, scope: PgmScope): SqlPart
       ];
     case 'addTypeValue':
       return addTypeValue(args);
+    case 'createView': {
+      const viewOptions = objectProperties(args[1]);
+      return [`CREATE${flag(viewOptions, 'replace', ' OR REPLACE')} VIEW `, table, ' AS ', args[2]];
+    }
+    case 'createTrigger':
+      // Only the table and the name matter to the rules: timing, events and function take the same lock.
+      return ['CREATE TRIGGER ', name(args[1]), ' BEFORE INSERT ON ', table, ' FOR EACH ROW EXECUTE FUNCTION node_pg_migrate_trigger()'];
+    case 'dropTrigger':
+      return [`DROP TRIGGER${flag(options, 'ifExists', ' IF EXISTS')} `, name(args[1]), ' ON ', table];
     default:
       return undefined;
   }

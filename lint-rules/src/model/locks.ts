@@ -81,6 +81,10 @@ export function lockOf(op: Operation): LockRequest | undefined {
       return { mode: 'ACCESS EXCLUSIVE', relations: op.tables };
     case 'maintenance':
       return { mode: 'ACCESS EXCLUSIVE', relations: op.tables };
+    case 'trigger':
+      // CREATE TRIGGER: SHARE ROW EXCLUSIVE (explicit-locking.html); DROP TRIGGER opens the table
+      // with ACCESS EXCLUSIVE, as the change-column-type trace measures.
+      return { mode: op.action === 'create' ? 'SHARE ROW EXCLUSIVE' : 'ACCESS EXCLUSIVE', relations: [op.table] };
     case 'dataChange':
       return { mode: 'ROW EXCLUSIVE', relations: [op.table] };
     default:

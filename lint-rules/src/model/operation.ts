@@ -102,6 +102,8 @@ export type OperationShape =
   | { kind: 'alterTable'; table: string; action: string; concurrently: boolean }
   /** A rewrite of a whole table outside ALTER TABLE: VACUUM FULL, CLUSTER. */
   | { kind: 'maintenance'; command: 'vacuumFull' | 'cluster'; tables: string[] }
+  /** `CREATE [OR REPLACE] TRIGGER … ON table`, `DROP TRIGGER name ON table`. */
+  | { kind: 'trigger'; action: 'create' | 'drop'; table: string; name: string }
   /** A statement that parsed but that no rule needs to know about (SELECT, CREATE FUNCTION…). */
   | { kind: 'other'; statement: string }
   /** Code the analysis cannot see into: DO blocks, SQL built from runtime values. */

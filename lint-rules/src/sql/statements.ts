@@ -27,6 +27,8 @@ export function statementOperations(statementNode: PgNode): OperationShape[] {
           only: statement.relation !== undefined && statement.relation.inh !== true,
         },
       ];
+    case 'CreateTrigStmt':
+      return [{ kind: 'trigger', action: 'create', table: relationName(statement.relation), name: String(statement.trigname ?? '') }];
     case 'DropStmt':
       return drop(statement);
     case 'RenameStmt':
@@ -129,6 +131,12 @@ function drop(statement: PgNode): OperationShape[] {
       ];
     case 'OBJECT_SCHEMA':
       return [{ kind: 'dropSchema', names, cascade }];
+    case 'OBJECT_TRIGGER':
+      // DROP TRIGGER takes one `table.trigger` name: the trigger's name is its last part.
+      return names.map((name) => {
+        const parts = name.split('.');
+        return { kind: 'trigger', action: 'drop', table: parts.slice(0, -1).join('.'), name: parts.at(-1) ?? '' };
+      });
     default:
       return [other(`DROP ${String(statement.removeType ?? '').replace(/^OBJECT_/, '')}`)];
   }

@@ -77,6 +77,8 @@ ruleTester().run('no-rename-table (node-pg-migrate, TypeORM, Sequelize, MikroORM
   valid: [
     nodePgMigrateMigration(`  pgm.renameTable('users', 'accounts');
   pgm.sql('CREATE VIEW users AS SELECT * FROM accounts');`),
+    nodePgMigrateMigration(`  pgm.renameTable('users', 'accounts');
+  pgm.createView('users', {}, 'SELECT * FROM accounts');`),
     {
       code: sequelizeMigration(`    await queryInterface.renameTable('users', 'accounts');
     await queryInterface.sequelize.query('CREATE VIEW users AS SELECT * FROM accounts');`),

@@ -1,5 +1,5 @@
 import rule from '../../src/rules/require-lock-timeout.ts';
-import { knexMigration, kyselyMigration, ruleTester } from '../fixtures.ts';
+import { knexMigration, kyselyMigration, nodePgMigrateMigration, ruleTester } from '../fixtures.ts';
 
 const lockTimeout = "  await knex.raw(\"SET LOCAL lock_timeout = '2s'\");";
 
@@ -54,6 +54,23 @@ ruleTester().run('require-lock-timeout', rule, {
       // The timeout set in `down` does not cover `up`.
       code: knexMigration("  await knex.raw('CREATE INDEX users_email_idx ON users (email)');", { down: lockTimeout }),
       errors: [{ messageId: 'missingLockTimeout', line: 4, column: 19, data: { lock: 'SHARE', table: 'users', blocked: 'every write (INSERT, UPDATE, DELETE)' } }],
+    },
+    {
+      // A dual-write trigger: CREATE TRIGGER waits for SHARE ROW EXCLUSIVE, DROP TRIGGER for ACCESS EXCLUSIVE.
+      code: knexMigration(`  await knex.raw('CREATE TRIGGER users_sync BEFORE INSERT OR UPDATE ON users FOR EACH ROW EXECUTE FUNCTION users_sync()');
+  await knex.raw('DROP TRIGGER IF EXISTS users_legacy_sync ON users');`),
+      errors: [
+        { messageId: 'missingLockTimeout', line: 4, column: 19, data: { lock: 'SHARE ROW EXCLUSIVE', table: 'users', blocked: 'every write (INSERT, UPDATE, DELETE)' } },
+        { messageId: 'missingLockTimeout', line: 5, column: 19, data: { lock: 'ACCESS EXCLUSIVE', table: 'users', blocked: 'every read and write' } },
+      ],
+    },
+    {
+      code: nodePgMigrateMigration(`  pgm.createTrigger('users', 'users_sync', { when: 'BEFORE', operation: ['INSERT', 'UPDATE'], level: 'ROW', function: 'users_sync' });
+  pgm.dropTrigger('users', 'users_legacy_sync', { ifExists: true });`),
+      errors: [
+        { messageId: 'missingLockTimeout', line: 6, column: 3, data: { lock: 'SHARE ROW EXCLUSIVE', table: 'users', blocked: 'every write (INSERT, UPDATE, DELETE)' } },
+        { messageId: 'missingLockTimeout', line: 7, column: 3, data: { lock: 'ACCESS EXCLUSIVE', table: 'users', blocked: 'every read and write' } },
+      ],
     },
     {
       // Postgres ignores SET LOCAL outside a transaction block: a migration without one gets no timeout.
