@@ -2,35 +2,6 @@ import React from 'react';
 import CodeBlock from '@theme/CodeBlock';
 import { extractRegion, languageOf } from './regions';
 
-interface RequireContext {
-  keys(): string[];
-  (key: string): string | { default: string };
-}
-
-// The bundler's require.context, which Node's types do not describe.
-declare const require: {
-  context(directory: string, recursive: boolean, filter: RegExp): RequireContext;
-};
-
-// Every example file is a bundler dependency, so an edited example shows up in
-// the next build or on hot reload (reading files in a remark plugin goes stale
-// under the persistent cache). The `?example-source` query lets the bundler
-// config keep raw-loaded .json files from being parsed as JSON.
-const examples = require.context(
-  '!!raw-loader!@site/examples?example-source',
-  true,
-  /^\.\/(?!(?:.*\/)?node_modules\/).*\.(?:ts|tsx|js|mjs|cjs|sql|json|ya?ml)$/,
-);
-
-function sourceOf(path: string): string {
-  const key = `./${path}`;
-  if (!examples.keys().includes(key)) {
-    throw new Error(`<ExampleCode>: examples/${path} does not exist (or is not a .ts/.tsx/.js/.mjs/.cjs/.sql/.json/.yml/.yaml file)`);
-  }
-  const loaded = examples(key);
-  return typeof loaded === 'string' ? loaded : loaded.default;
-}
-
 export interface ExampleCodeProps {
   /** File path relative to `examples/`, e.g. `postgres/add-column/knex/001_add.ts`. */
   path: string;
@@ -38,11 +9,17 @@ export interface ExampleCodeProps {
   region?: string;
   /** Code block title; defaults to the path. */
   title?: string;
+  /**
+   * The file's text. The remark plugin in src/remark/example-code-check.ts adds it to every
+   * <ExampleCode> of a page as a `!!raw-loader!` import, so a page bundles only the files it shows.
+   */
+  source?: string;
 }
 
 /** Shows code from `examples/` by file and region; a missing file or region fails the build. */
-export default function ExampleCode({ path, region, title }: ExampleCodeProps): React.JSX.Element {
-  const code = extractRegion(sourceOf(path), path, region);
+export default function ExampleCode({ path, region, title, source }: ExampleCodeProps): React.JSX.Element {
+  if (source === undefined) throw new Error(`<ExampleCode path="${path}">: no source (only MDX pages get it)`);
+  const code = extractRegion(source, path, region);
   return (
     <CodeBlock language={languageOf(path)} title={title ?? path}>
       {code}

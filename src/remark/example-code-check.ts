@@ -1,7 +1,8 @@
 // Fails the MDX compilation, with the file:line of the page, when an
 // <ExampleCode path="…" region="…"/> names an example file or region that does
-// not exist. It only validates: the code shown on the page always comes from the
-// bundler (see src/components/ExampleCode.tsx), so this check cannot go stale.
+// not exist, and gives each element its file's source as a bundler import
+// (`source={…}`): the page bundles only the files it shows, and an edited example
+// still reaches the next build, since the bundler, not this plugin, reads it.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { extractRegion } from '../components/regions';
@@ -9,9 +10,11 @@ import { extractRegion } from '../components/regions';
 interface MdxNode {
   type: string;
   name?: string | null;
-  attributes?: { type: string; name?: string; value?: unknown }[];
+  attributes?: { type: string; name?: string; value?: unknown; data?: unknown }[];
   children?: MdxNode[];
   position?: { start: { line: number; column: number } };
+  value?: string;
+  data?: unknown;
 }
 
 interface CheckOptions {
@@ -41,9 +44,32 @@ function problemWith(examplesDir: string, path: string, region: string | undefin
   }
 }
 
+/** `import <name> from '!!raw-loader!@site/examples/<path>?example-source'` as an MDX ESM node. */
+function sourceImport(name: string, path: string): MdxNode {
+  const request = `!!raw-loader!@site/examples/${path}?example-source`;
+  const declaration = {
+    type: 'ImportDeclaration',
+    specifiers: [{ type: 'ImportDefaultSpecifier', local: { type: 'Identifier', name } }],
+    source: { type: 'Literal', value: request, raw: JSON.stringify(request) },
+    attributes: [],
+  };
+  return { type: 'mdxjsEsm', value: '', data: { estree: { type: 'Program', sourceType: 'module', body: [declaration] } } };
+}
+
+/** `source={<name>}` as an MDX JSX attribute. */
+function sourceAttribute(name: string) {
+  const expression = { type: 'ExpressionStatement', expression: { type: 'Identifier', name } };
+  return {
+    type: 'mdxJsxAttribute',
+    name: 'source',
+    value: { type: 'mdxJsxAttributeValueExpression', value: name, data: { estree: { type: 'Program', sourceType: 'module', body: [expression] } } },
+  };
+}
+
 export default function exampleCodeCheck({ siteDir }: CheckOptions) {
   const examplesDir = join(siteDir, 'examples');
   return (tree: MdxNode, file: { path: string }): void => {
+    const imports = new Map<string, string>(); // example path -> imported name
     for (const element of exampleCodeElements(tree)) {
       const start = element.position?.start;
       const where = `${relative(siteDir, file.path)}:${start?.line ?? '?'}:${start?.column ?? '?'}`;
@@ -53,6 +79,9 @@ export default function exampleCodeCheck({ siteDir }: CheckOptions) {
       }
       const problem = problemWith(examplesDir, path, literalAttribute(element, 'region'));
       if (problem) throw new Error(`${where}: <ExampleCode path="${path}">: ${problem}`);
+      if (!imports.has(path)) imports.set(path, `exampleSource${imports.size}`);
+      element.attributes = [...(element.attributes ?? []), sourceAttribute(imports.get(path)!)];
     }
+    tree.children = [...[...imports].map(([path, name]) => sourceImport(name, path)), ...(tree.children ?? [])];
   };
 }
