@@ -17,7 +17,7 @@ import {
 import { parseTotal } from './release-n1/money.ts';
 import * as releaseN from './release-n/orders.ts';
 import * as releaseN1 from './release-n1/orders.ts';
-import { runDataMigrations } from './runner.ts';
+import { runDataMigrations, type RunResult } from './runner.ts';
 import { insertReleaseNOrders, profileSample, SAMPLE_ROWS } from './sample-data.ts';
 
 const here = new URL('./', import.meta.url);
@@ -114,12 +114,12 @@ for (const { tool, open } of [unsafeKnexRecipe(here, ADD_COLUMN), ...toolRecipes
             pendingWhenRefused = (await migrationState(db)).pending;
             refusal = await up().then(() => undefined, (error: Error) => error);
             // Between the releases: the data migration, on the migration's connection so its locks are traced.
-            let exitCode: number | undefined;
-            const run = async () => ({ exitCode } = await runDataMigrations(clientDb(runner.session.client), { batchSize: BATCH_SIZE }));
-            const statements = await traceLocks(runner.session, ['orders'], run);
-            expect(exitCode).toBe(0);
-            batchStatements = statements;
-            if (tool === 'knex') traced.push({ tool, migration: DATA_MIGRATION, statements });
+            let result: RunResult | undefined;
+            batchStatements = await traceLocks(runner.session, ['orders'], async () => {
+              result = await runDataMigrations(clientDb(runner.session.client), { batchSize: BATCH_SIZE });
+            });
+            expect(result?.exitCode).toBe(0);
+            if (tool === 'knex') traced.push({ tool, migration: DATA_MIGRATION, statements: batchStatements });
           }
           traced.push({ tool, migration: step, statements: await traceLocks(runner.session, ['orders'], up) });
         },
