@@ -5,6 +5,7 @@ import type { PluginOptions as DocsOptions } from '@docusaurus/plugin-content-do
 import type { PluginOptions as SearchOptions } from '@easyops-cn/docusaurus-search-local';
 import { themes as prismThemes } from 'prism-react-renderer';
 import exampleCodeCheck from './src/remark/example-code-check';
+import playgroundBundling from './src/plugins/playground-bundling';
 import { SITE_URL } from './lint-rules/src/site';
 
 // Both docs instances may embed examples, so both get the same early check.
@@ -40,7 +41,8 @@ const config: Config = {
   favicon: 'img/logo.svg',
   // The rules' docs URLs are built from the same constant.
   url: SITE_URL,
-  baseUrl: '/',
+  // BASE_URL builds the site for a sub-path (the browser tests check the playground under one).
+  baseUrl: process.env.BASE_URL ?? '/',
   trailingSlash: false,
 
   future: { v4: true },
@@ -77,6 +79,7 @@ const config: Config = {
 
   plugins: [
     rawExampleJson,
+    playgroundBundling,
     [
       '@docusaurus/plugin-content-docs',
       {
@@ -115,6 +118,7 @@ const config: Config = {
       items: [
         { type: 'docSidebar', sidebarId: 'handbook', label: 'Handbook', position: 'left' },
         { type: 'docSidebar', sidebarId: 'rules', docsPluginId: 'rules', label: 'Rules', position: 'left' },
+        { to: '/playground', label: 'Playground', position: 'left' },
         { type: 'search', position: 'right' },
       ],
     },

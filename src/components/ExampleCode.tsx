@@ -1,6 +1,10 @@
 import React from 'react';
 import CodeBlock from '@theme/CodeBlock';
+import PlaygroundLink from './playground/PlaygroundLink';
 import { extractRegion, languageOf } from './regions';
+
+// Code the playground lints (configuration files have nothing to lint).
+const CODE_FILE = /\.(?:ts|tsx|js|mjs|cjs|sql)$/;
 
 export interface ExampleCodeProps {
   /** File path relative to `examples/`, e.g. `postgres/add-column/knex/001_add.ts`. */
@@ -21,8 +25,12 @@ export default function ExampleCode({ path, region, title, source }: ExampleCode
   if (source === undefined) throw new Error(`<ExampleCode path="${path}">: no source (only MDX pages get it)`);
   const code = extractRegion(source, path, region);
   return (
-    <CodeBlock language={languageOf(path)} title={title ?? path}>
-      {code}
-    </CodeBlock>
+    <>
+      <CodeBlock language={languageOf(path)} title={title ?? path}>
+        {code}
+      </CodeBlock>
+      {/* The whole file, so that a migration shown by region still runs there. */}
+      {CODE_FILE.test(path) && <PlaygroundLink code={source} file={path} />}
+    </>
   );
 }

@@ -15,6 +15,7 @@ import {
   toolTabAfterNavigation,
   visitProblems,
 } from './checks.ts';
+import { PLAYGROUND_RULE, playgroundFromRulePage } from './playground.ts';
 
 const buildDir = process.env.E2E_BUILD_DIR ?? 'build';
 
@@ -76,6 +77,10 @@ async function main(site: Site): Promise<void> {
     assert.ok(codeBlocks >= 1, `${RECIPE_PAGE}: no code block`);
     return `${diagrams} diagrams, ${codeBlocks} code blocks`;
   });
+
+  await step(`the playground from ${PLAYGROUND_RULE}'s ❌/✅ links: rule reported, locks traced`, () =>
+    playgroundFromRulePage(browser, origin, buildDir),
+  );
 
   const samples = { home: '/', rule: RULE_PAGE, recipe: RECIPE_PAGE };
   await step('no horizontal overflow at 390x844', async () => {
