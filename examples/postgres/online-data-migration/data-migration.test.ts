@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { openDatabase, scenarioFiles, sqlRunner, tableFingerprint, type Db } from '../../harness/index.ts';
+import { openDatabase, scenarioFiles, sqlRunner, tableFingerprint, tryWrite, type Db } from '../../harness/index.ts';
 import { migrateOrdersTotalCents } from './data-migrations/orders-total-cents.ts';
 import { parseTotal } from './release-n1/money.ts';
 import * as releaseN1 from './release-n1/orders.ts';
@@ -60,6 +60,35 @@ describe('a migration function', () => {
     expect(await tableFingerprint(db, 'orders')).toEqual(after);
     expect(await tableFingerprint(db, RELEASE_N_COLUMNS)).toEqual(before);
     expect(await migrated(db)).toEqual({ done: ROWS + releaseN1Orders.length, pending: 0, wrong: 0 });
+  });
+});
+
+describe('beside a writer (two connections: a real server only)', () => {
+  test.skipIf(db.engine === 'pglite')('a batch waits for a write in progress on one of its rows, keeps what it wrote, and locks only its own rows', async () => {
+    const writer = await db.connect();
+    const observer = await db.connect();
+    try {
+      // Release N+1 is changing order 500 (in the second batch of 300) and has not committed yet.
+      await writer.query('BEGIN');
+      await writer.query(`UPDATE orders SET total = '42.42', total_cents = 4242 WHERE id = 500`);
+      const migration = migrateOrdersTotalCents(db, Infinity, { batchSize: 300 });
+      for (let attempt = 0; ; attempt++) {
+        const { rows } = await observer.query('SELECT count(*)::int AS waiting FROM pg_locks WHERE NOT granted');
+        if (rows[0].waiting > 0) break;
+        if (attempt > 250) throw new Error('The batch never waited for the open write');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      // While it waits, the batch holds the rows it has locked (301–499), and no others.
+      expect(await tryWrite(observer, `UPDATE orders SET note = 'edited' WHERE id = 400`)).toBe(false);
+      expect(await tryWrite(observer, `UPDATE orders SET note = 'edited' WHERE id = 1100`)).toBe(true);
+      await writer.query('COMMIT');
+      // The batch re-checked order 500 after the commit: it has total_cents now, so it is not found.
+      expect(await migration).toEqual({ found: ROWS - 1, done: ROWS - 1 });
+      expect((await db.query('SELECT total_cents FROM orders WHERE id = 500')).rows).toEqual([{ total_cents: '4242' }]);
+      expect(await migrated(db)).toEqual({ done: ROWS + releaseN1Orders.length, pending: 0, wrong: 0 });
+    } finally {
+      await Promise.all([writer.end(), observer.end()]);
+    }
   });
 });
 
