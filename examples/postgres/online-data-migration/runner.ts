@@ -89,7 +89,12 @@ export async function main(args: string[], db: Db, print: (line: string) => void
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  process.exitCode = await main(process.argv.slice(2), clientDb(client)).finally(() => client.end());
+  if (process.env.DATABASE_URL) {
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    process.exitCode = await main(process.argv.slice(2), clientDb(client)).finally(() => client.end());
+  } else {
+    console.error(`DATABASE_URL is not set\n${USAGE}`);
+    process.exitCode = 127;
+  }
 }
