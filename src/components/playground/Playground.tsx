@@ -148,7 +148,7 @@ export default function Playground(): React.JSX.Element {
         and so does a SQL script unless it has its own <code>BEGIN</code>/<code>COMMIT</code> or a <code>CONCURRENTLY</code> statement.
       </p>
       {TOOLS[state.tool].runs ? (
-        <button type="button" className="button button--primary" onClick={run} disabled={running || !lint || timings.postgres === undefined}>
+        <button type="button" className={`button button--primary ${styles.run}`} onClick={run} disabled={running || !lint || timings.postgres === undefined}>
           {running ? 'Running…' : timings.postgres === undefined ? 'Starting Postgres…' : 'Run the migration'}
         </button>
       ) : (

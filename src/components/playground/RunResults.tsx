@@ -64,7 +64,12 @@ export default function RunResults({ result }: { result: RunResult }): React.JSX
           ))}
         </tbody>
       </table>
-      {result.error && <ErrorBox title="Postgres refused a statement; the migration was rolled back:" error={result.error} />}
+      {result.error && (
+        <ErrorBox
+          title={result.error.rolledBack ? 'Postgres refused a statement; its transaction was rolled back:' : 'Postgres refused a statement:'}
+          error={result.error}
+        />
+      )}
       <p>
         <small>Traced tables: {result.tables.join(', ') || 'none'}.</small>
       </p>

@@ -74,8 +74,9 @@ async function run({ schema, statements, transaction }: RunRequest): Promise<Run
       }
       if (transaction) await db.exec('COMMIT');
     } catch (failure) {
-      error = { ...postgresError(failure), sql: current };
-      if (db.isInTransaction()) await db.exec('ROLLBACK');
+      const rolledBack = db.isInTransaction();
+      error = { ...postgresError(failure), sql: current, rolledBack };
+      if (rolledBack) await db.exec('ROLLBACK');
     }
   });
   // The tracer records the statements that name a traced table, in the order they ran.

@@ -26,8 +26,8 @@ export interface RunResult {
   /** The schema script failed: nothing of the migration ran. */
   schemaError?: PostgresError;
   statements: StatementResult[];
-  /** The statement that failed (the transaction, if any, was rolled back). */
-  error?: PostgresError & { sql: string };
+  /** The statement that failed, and whether a transaction it ran in was rolled back. */
+  error?: PostgresError & { sql: string; rolledBack: boolean };
   tables: string[];
 }
 
