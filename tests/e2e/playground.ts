@@ -84,11 +84,15 @@ export async function playgroundFromRulePage(browser: Browser, origin: string, b
     assert.match(unsafeLocks, /AccessExclusiveLock/, `the ❌ migration shows no AccessExclusiveLock:\n${unsafeLocks}`);
     const playground = (await watch.loaded()).filter(({ url }) => !rulePageUrls.has(url));
 
+    // The ✅ version on a phone: with its reports and lock table shown, the page fits the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
     await openFromRulePage(page, origin, 1);
     await page.locator('[data-testid=reports], [data-testid=no-reports]').first().waitFor({ timeout: 30_000 });
     assert.equal(await page.locator(`a[data-rule="${RULE_ID}"]`).count(), 0, `the ✅ migration is reported by ${RULE_ID}`);
     const safeLocks = await runAndReadLocks(page);
     assert.doesNotMatch(safeLocks, /AccessExclusiveLock/, `the ✅ migration shows an AccessExclusiveLock:\n${safeLocks}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `the playground is ${overflow}px wider than a 390px screen`);
     assert.deepEqual(watch.problems, [], watch.problems.join('\n'));
 
     const sum = (assets: Loaded[], key: 'size' | 'transferred') => megabytes(assets.reduce((total, asset) => total + asset[key], 0));

@@ -48,22 +48,24 @@ export default function RunResults({ result }: { result: RunResult }): React.JSX
   if (result.schemaError) return <ErrorBox title="The sample schema failed:" error={result.schemaError} />;
   return (
     <div data-testid="run-results">
-      <table className={styles.results}>
-        <thead>
-          <tr>
-            <th>#</th>
-            <th>Statement</th>
-            <th>Locks held right after it</th>
-            <th>Rewritten</th>
-            <th>Duration</th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.statements.map((statement, index) => (
-            <Row key={index} statement={statement} index={index} />
-          ))}
-        </tbody>
-      </table>
+      <div className={styles.results}>
+        <table>
+          <thead>
+            <tr>
+              <th>#</th>
+              <th>Statement</th>
+              <th>Locks held right after it</th>
+              <th>Rewritten</th>
+              <th>Duration</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.statements.map((statement, index) => (
+              <Row key={index} statement={statement} index={index} />
+            ))}
+          </tbody>
+        </table>
+      </div>
       {result.error && (
         <ErrorBox
           title={result.error.rolledBack ? 'Postgres refused a statement; its transaction was rolled back:' : 'Postgres refused a statement:'}
