@@ -1,6 +1,7 @@
 import React from 'react';
 import DocCardList from '@theme/DocCardList';
 import { useDocsSidebar } from '@docusaurus/plugin-content-docs/client';
+import useBaseUrl from '@docusaurus/useBaseUrl';
 import type { PropSidebarItem, PropSidebarItemLink } from '@docusaurus/plugin-content-docs';
 
 function linksUnder(items: PropSidebarItem[], pathPrefix: string): PropSidebarItemLink[] {
@@ -11,7 +12,7 @@ function linksUnder(items: PropSidebarItem[], pathPrefix: string): PropSidebarIt
 }
 
 export interface DocCardsProps {
-  /** URL path the pages live under, e.g. `/docs/migrations/operations/`. */
+  /** URL path the pages live under, e.g. `/docs/migrations/operations/` (the site's base URL is added). */
   pathPrefix: string;
 }
 
@@ -20,7 +21,8 @@ export interface DocCardsProps {
  * folder shows up here without editing this page. Fails the build when there is none.
  */
 export default function DocCards({ pathPrefix }: DocCardsProps): React.JSX.Element {
-  const links = linksUnder(useDocsSidebar()?.items ?? [], pathPrefix);
-  if (links.length === 0) throw new Error(`<DocCards>: no page of this sidebar under ${pathPrefix}`);
+  const prefix = useBaseUrl(pathPrefix);
+  const links = linksUnder(useDocsSidebar()?.items ?? [], prefix);
+  if (links.length === 0) throw new Error(`<DocCards>: no page of this sidebar under ${prefix}`);
   return <DocCardList items={links} />;
 }
