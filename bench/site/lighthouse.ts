@@ -29,6 +29,8 @@ export interface Run {
   scriptBytes: number;
   /** Lighthouse's measure of this machine's CPU speed during the run (higher is faster). */
   benchmarkIndex: number;
+  /** The whole report as JSON, to open in the Lighthouse viewer. */
+  report: string;
 }
 
 export async function lighthouse(url: string): Promise<Run> {
@@ -57,5 +59,5 @@ export async function lighthouse(url: string): Promise<Run> {
   const scriptBytes = requests
     .filter((request) => request.resourceType === 'Script')
     .reduce((sum, request) => sum + (request.transferSize ?? 0), 0);
-  return { scores, scriptBytes, benchmarkIndex: result.environment.benchmarkIndex };
+  return { scores, scriptBytes, benchmarkIndex: result.environment.benchmarkIndex, report: stdout };
 }

@@ -2,13 +2,15 @@
 // times on a home, rule and recipe page. Prints every run, the medians and the JavaScript each page
 // transfers; exits non-zero when a median score is under its budget.
 // `--no-build` measures the existing build instead (CI builds once, before the browser tests);
-// SITE_BUILD_DIR names another output folder than build/.
+// SITE_BUILD_DIR names another output folder than build/. Every report is kept in .artifacts/lighthouse.
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { serveBuild } from '../../tests/e2e/site.ts';
 import { CATEGORIES, lighthouse, type Category, type Run } from './lighthouse.ts';
 
 const BUILD_DIR = process.env.SITE_BUILD_DIR ?? 'build';
+const REPORT_DIR = '.artifacts/lighthouse';
 const RUNS = 3;
 const BUDGET: Record<Category, number> = { performance: 95, accessibility: 95, 'best-practices': 95 };
 // Lighthouse warns that a host under this benchmarkIndex is too slow for its default 4x CPU slowdown
@@ -42,6 +44,7 @@ const buildSeconds = process.argv.includes('--no-build') ? undefined : timedBuil
 const server = await serveBuild(BUILD_DIR);
 const runs: Record<string, Run[]> = Object.fromEntries(Object.keys(PAGES).map((page) => [page, []]));
 const failures: string[] = [];
+mkdirSync(REPORT_DIR, { recursive: true });
 try {
   console.log(`\nLighthouse (mobile, simulated throttling, default 4x CPU slowdown), ${RUNS} runs per page`);
   console.log(`${pad('page', 7)}${pad('run', 7)}${CATEGORIES.map((category) => pad(category, 15)).join('')}${pad('JS', 10)}machine`);
@@ -51,6 +54,7 @@ try {
       const load = loadavg()[0]!.toFixed(1);
       const run = await lighthouse(`${server.origin}${path}`);
       runs[page]!.push(run);
+      writeFileSync(`${REPORT_DIR}/${page}-${index}.json`, run.report);
       const slow = run.benchmarkIndex < SLOW_HOST_INDEX ? ' (slow host: performance understated)' : '';
       console.log(row(page, String(index), run.scores, run.scriptBytes, `benchmarkIndex ${run.benchmarkIndex}, load ${load}${slow}`));
     }
