@@ -77,6 +77,8 @@ const config: Config = {
     ],
   ],
 
+  clientModules: ['./src/prefetch-on-intent.ts'],
+
   plugins: [
     rawExampleJson,
     playgroundBundling,

@@ -45,6 +45,8 @@ async function openFromRulePage(page: Page, origin: string, index: number): Prom
   await page.locator('html[data-has-hydrated=true]').waitFor({ state: 'attached' });
   await page.getByRole('tab', { name: TAB, exact: true }).first().click();
   const link = page.locator('[role=tabpanel]:not([hidden]) a[data-playground-link]').nth(index);
+  // The link gets its state when pointed at, as a reader's mouse does before the click.
+  await link.hover();
   await link.and(page.locator('[href*="#"]')).waitFor();
   await link.click();
   await page.waitForURL(/\/playground#/);
