@@ -62,7 +62,7 @@ export async function visitProblems(page: Page, url: string): Promise<string[]> 
   return collector.problems;
 }
 
-/** Types a query into the navbar search, opens the suggestion titled `title` and returns the page path it reaches. */
+/** Types a query into the navbar search, opens the suggestion titled `title` and returns the site path it reaches. */
 export async function searchAndOpen(page: Page, origin: string, query: string, title: string): Promise<string> {
   await open(page, `${origin}/`);
   const input = page.locator('input.navbar__search-input');
@@ -74,8 +74,14 @@ export async function searchAndOpen(page: Page, origin: string, query: string, t
     .filter({ has: page.getByText(title, { exact: true }) })
     .first();
   await suggestion.waitFor({ timeout: 10_000 });
-  await Promise.all([page.waitForURL((url) => url.pathname !== '/'), suggestion.click()]);
-  return new URL(page.url()).pathname;
+  const home = new URL(`${origin}/`).pathname;
+  await Promise.all([page.waitForURL((url) => url.pathname !== home), suggestion.click()]);
+  return sitePath(origin, page.url());
+}
+
+/** The path of `url` inside the site served at `origin` (which may end in a base path). */
+export function sitePath(origin: string, url: string): string {
+  return new URL(url).pathname.slice(new URL(origin).pathname.replace(/\/$/, '').length);
 }
 
 /** Picks a tool tab on one rule page; returns the label then selected on another rule page. */

@@ -4,6 +4,7 @@
 import { stat } from 'node:fs/promises';
 import { strict as assert } from 'node:assert';
 import type { Browser, Page, Response } from 'playwright-core';
+import { sitePath } from './checks.ts';
 
 export const PLAYGROUND_RULE = 'require-concurrent-reindex';
 const RULE_ID = `live-upgrade/${PLAYGROUND_RULE}`;
@@ -29,7 +30,7 @@ function watchPage(page: Page, origin: string, buildDir: string) {
     const url = new URL(response.url());
     if (url.origin !== new URL(origin).origin || !/\.(js|wasm|data)$/.test(url.pathname)) return;
     responses.push(
-      Promise.all([response.finished().then(() => response.request().sizes()), stat(`${buildDir}${url.pathname}`)]).then(
+      Promise.all([response.finished().then(() => response.request().sizes()), stat(`${buildDir}${sitePath(origin, url.href)}`)]).then(
         ([sizes, file]) => ({ url: url.pathname, transferred: sizes.responseBodySize, size: file.size }),
       ),
     );

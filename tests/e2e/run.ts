@@ -18,11 +18,18 @@ import {
 import { PLAYGROUND_RULE, playgroundFromRulePage } from './playground.ts';
 
 const buildDir = process.env.E2E_BUILD_DIR ?? 'build';
+// The baseUrl the site was built for (BASE_URL of docusaurus.config.ts): it is served there.
+const basePath = process.env.E2E_BASE_URL ?? '/';
 
 function sitemapPaths(): string[] {
   const sitemap = `${buildDir}/sitemap.xml`;
   if (!existsSync(sitemap)) throw new Error(`${sitemap} is missing: run \`npm run build\` first`);
-  const paths = [...readFileSync(sitemap, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]).pathname);
+  const base = basePath.replace(/\/$/, '');
+  const paths = [...readFileSync(sitemap, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => {
+    const { pathname } = new URL(match[1]);
+    assert.ok(pathname.startsWith(`${base}/`), `${sitemap}: ${pathname} is outside the base path ${basePath}`);
+    return pathname.slice(base.length);
+  });
   assert.ok(paths.length > 0, `${sitemap} lists no URL`);
   return paths;
 }
@@ -101,7 +108,7 @@ async function main(site: Site): Promise<void> {
 }
 
 const start = performance.now();
-const site = await startSite(buildDir);
+const site = await startSite(buildDir, basePath);
 try {
   await main(site);
   const seconds = ((performance.now() - start) / 1000).toFixed(1);

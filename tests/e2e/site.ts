@@ -49,9 +49,11 @@ async function fileFor(root: string, urlPath: string): Promise<string | undefine
   return undefined;
 }
 
-async function respond(root: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function respond(root: string, basePath: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const { pathname } = new URL(request.url ?? '/', 'http://localhost');
-  const file = await fileFor(root, pathname);
+  // A site built for a sub-path (baseUrl) is served there only, as a host serving it beside others would.
+  const inside = `${pathname}/`.startsWith(basePath);
+  const file = inside ? await fileFor(root, `/${pathname.slice(basePath.length)}`) : undefined;
   const served = file ?? join(root, '404.html');
   const type = CONTENT_TYPES[extname(served)] ?? 'application/octet-stream';
   const gzip = COMPRESSED_TYPES.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding']));
@@ -69,21 +71,24 @@ export interface Server {
   close(): Promise<void>;
 }
 
-/** Serves `buildDir` on a free port of 127.0.0.1. */
-export async function serveBuild(buildDir: string): Promise<Server> {
+/**
+ * Serves `buildDir` on a free port of 127.0.0.1, under `basePath` (the site's baseUrl, `/…/`).
+ * `origin` includes the base path without its trailing slash, so `${origin}/rules/x` is a page.
+ */
+export async function serveBuild(buildDir: string, basePath = '/'): Promise<Server> {
   const root = resolve(buildDir);
   await stat(join(root, 'index.html')).catch(() => {
     throw new Error(`${buildDir}/index.html is missing: run \`npm run build\` first`);
   });
   const server = createServer((request, response) => {
-    respond(root, request, response).catch((error: unknown) => {
+    respond(root, basePath, request, response).catch((error: unknown) => {
       response.destroy(error instanceof Error ? error : new Error(String(error)));
     });
   });
   await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
   const { port } = server.address() as AddressInfo;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://127.0.0.1:${port}${basePath.replace(/\/$/, '')}`,
     close: () =>
       new Promise((closed) => {
         server.closeAllConnections();
@@ -103,8 +108,8 @@ export interface Site {
   close(): Promise<void>;
 }
 
-export async function startSite(buildDir: string): Promise<Site> {
-  const server = await serveBuild(buildDir);
+export async function startSite(buildDir: string, basePath = '/'): Promise<Site> {
+  const server = await serveBuild(buildDir, basePath);
   let browser: Browser;
   try {
     browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
