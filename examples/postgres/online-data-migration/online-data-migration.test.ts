@@ -17,6 +17,7 @@ import {
 import { parseTotal } from './release-n1/money.ts';
 import * as releaseN from './release-n/orders.ts';
 import * as releaseN1 from './release-n1/orders.ts';
+import * as releaseN2 from './release-n2/orders.ts';
 import { runDataMigrations, type RunResult } from './runner.ts';
 import { insertReleaseNOrders, profileSample, SAMPLE_ROWS } from './sample-data.ts';
 
@@ -24,14 +25,19 @@ const here = new URL('./', import.meta.url);
 const CREATE = '001_create_orders';
 const ADD_COLUMN = '002_add_orders_total_cents';
 const REQUIRE_MIGRATED = '003_require_orders_total_cents';
+const ALLOW_TOTAL_NULL = '004_allow_orders_total_null';
+const DROP_TOTAL = '005_drop_orders_total';
 // The columns release N knows: no step may change a value in them.
 const RELEASE_N_COLUMNS = '(SELECT id, customer, total, note FROM orders)';
+// The columns that stay after the contract.
+const KEPT_COLUMNS = '(SELECT id, customer, total_cents, note FROM orders)';
 const BLOCKED = /^(\d+) orders have no total_cents yet\. Run the online data migrations until they exit 0: npx jiti examples\/postgres\/online-data-migration\/runner\.ts$/;
 
 const db = await openDatabase();
 afterAll(() => db.close());
 
 const UNDEFINED_COLUMN = { code: '42703' };
+const NOT_NULL_VIOLATION = { code: '23502' };
 const DATA_MIGRATION = 'online data migration (runner.ts)';
 const BATCH_SIZE = 1_000;
 const measured: TraceSnapshot['steps'] = [];
@@ -49,9 +55,18 @@ async function bothReleasesWork(db: Db) {
   expect(await releaseN1.findOrder(db, oldId)).toMatchObject({ totalCents: 125050n });
 }
 
+/** Release N+2 places an order without total and reads it back. */
+async function releaseN2Works(db: Db) {
+  const order = { customer: 'Ωmega 🙂', totalCents: 4200n, note: null };
+  const id = await releaseN2.placeOrder(db, order);
+  expect(await releaseN2.findOrder(db, id)).toEqual({ id, ...order });
+  return id;
+}
+
 /** Rows still without total_cents, and rows whose total_cents is not what their text says. */
 async function migrationState(db: Db) {
-  const { rows } = await db.query<{ total: string; total_cents: string | null }>('SELECT total, total_cents FROM orders');
+  // Release N+2's orders have no text to compare with (total is NULL from 004 on).
+  const { rows } = await db.query<{ total: string; total_cents: string | null }>('SELECT total, total_cents FROM orders WHERE total IS NOT NULL');
   return {
     pending: rows.filter(({ total_cents }) => total_cents === null).length,
     wrong: rows.filter(({ total, total_cents }) => total_cents !== null && BigInt(total_cents) !== parseTotal(total)).length,
@@ -87,6 +102,37 @@ const checks: Record<string, StepCheck<any>> = {
     expect(await migrationState(db)).toEqual({ pending: 0, wrong: 0 });
     await bothReleasesWork(db);
   }),
+  // Release N+2 stops writing total: it can place orders only once total accepts NULL.
+  [ALLOW_TOTAL_NULL]: {
+    async before(db) {
+      await expect(releaseN2Works(db)).rejects.toMatchObject(NOT_NULL_VIOLATION);
+      return tableFingerprint(db, 'orders');
+    },
+    async check(db, before) {
+      expect(await tableFingerprint(db, 'orders')).toEqual(before);
+      const id = await releaseN2Works(db);
+      expect(await releaseN1.findOrder(db, id)).toMatchObject({ totalCents: 4200n });
+      await bothReleasesWork(db);
+    },
+  },
+  // Contract, once releases N and N+1 are retired: both name total in every query and break.
+  [DROP_TOTAL]: {
+    async before(db) {
+      // Release N placed orders in the checks above, after the data migration: run it once more,
+      // as release N is retired, so that no total is the only copy of its value.
+      expect((await runDataMigrations(db)).exitCode).toBe(0);
+      expect(await migrationState(db)).toEqual({ pending: 0, wrong: 0 });
+      return tableFingerprint(db, KEPT_COLUMNS);
+    },
+    async check(db, before) {
+      expect(await tableFingerprint(db, KEPT_COLUMNS)).toEqual(before);
+      await releaseN2Works(db);
+      await expect(releaseN.placeOrder(db, { customer: 'Zoë', total: '5', note: null })).rejects.toMatchObject(UNDEFINED_COLUMN);
+      await expect(releaseN.findOrder(db, '1')).rejects.toMatchObject(UNDEFINED_COLUMN);
+      await expect(releaseN1.placeOrder(db, { customer: 'Zoë', totalCents: 500n, note: null })).rejects.toMatchObject(UNDEFINED_COLUMN);
+      await expect(releaseN1.findOrder(db, '1')).rejects.toMatchObject(UNDEFINED_COLUMN);
+    },
+  },
   // The naive variant: the backfill in the schema migration fills every row at once.
   ['002_add_orders_total_cents (unsafe)']: withData(async (db) => {
     expect(await migrationState(db)).toEqual({ pending: 0, wrong: 0 });
@@ -100,6 +146,7 @@ for (const { tool, open } of [unsafeKnexRecipe(here, ADD_COLUMN), ...toolRecipes
     let refusal: Error | undefined;
     let pendingWhenRefused = 0;
     let batchStatements: TraceSnapshot['steps'][number]['statements'] = [];
+    let profile: Awaited<ReturnType<typeof profileSample>> | undefined;
 
     beforeAll(async () => {
       runner = await open(db);
@@ -110,6 +157,8 @@ for (const { tool, open } of [unsafeKnexRecipe(here, ADD_COLUMN), ...toolRecipes
         checks: Object.fromEntries(runner.steps.map((step) => [step, checks[unsafe && step === ADD_COLUMN ? `${step} (unsafe)` : step]])),
         async apply(step, up) {
           if (step === CREATE) return up();
+          // The profile reads total, which 005 drops.
+          if (step === DROP_TOTAL || (unsafe && step === ADD_COLUMN)) profile = await profileSample(db);
           if (step === REQUIRE_MIGRATED) {
             pendingWhenRefused = (await migrationState(db)).pending;
             refusal = await up().then(() => undefined, (error: Error) => error);
@@ -132,14 +181,14 @@ for (const { tool, open } of [unsafeKnexRecipe(here, ADD_COLUMN), ...toolRecipes
       await db.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
     });
 
-    test('the sample data has NULLs, repeated orders, non-ASCII names, long values and every form of total', async () => {
-      const profile = await profileSample(db);
-      expect(profile.rows).toBeGreaterThan(SAMPLE_ROWS);
-      expect(profile.nullNotes).toBeGreaterThan(0);
-      expect(profile.repeated).toBeGreaterThan(0);
-      expect(profile.nonAscii).toBeGreaterThan(0);
-      expect(profile.longestNote).toBeGreaterThan(8_000);
-      expect(profile.forms).toBe(4);
+    test('the sample data has NULLs, repeated orders, non-ASCII names, long values and every form of total', () => {
+      const { rows, nullNotes, repeated, nonAscii, longestNote, forms } = profile!;
+      expect(rows).toBeGreaterThan(SAMPLE_ROWS);
+      expect(nullNotes).toBeGreaterThan(0);
+      expect(repeated).toBeGreaterThan(0);
+      expect(nonAscii).toBeGreaterThan(0);
+      expect(longestNote).toBeGreaterThan(8_000);
+      expect(forms).toBe(4);
     });
 
     test('no step rewrites orders or its index', () => {
@@ -180,6 +229,17 @@ for (const { tool, open } of [unsafeKnexRecipe(here, ADD_COLUMN), ...toolRecipes
         const alter = statements.find(({ sql }) => /^alter table/i.test(sql))!;
         expect(alter.locks).toContainEqual({ relation: 'orders', mode: 'AccessExclusiveLock' });
         expect(statements.some(({ sql }) => /^update/i.test(sql))).toBe(false);
+      });
+
+      test('004 and 005 each send one ALTER TABLE: ACCESS EXCLUSIVE until commit, no row written', () => {
+        for (const step of [ALLOW_TOTAL_NULL, DROP_TOTAL]) {
+          const { statements } = traced.find(({ migration }) => migration === step)!;
+          const alters = statements.filter(({ sql }) => /^alter table/i.test(sql));
+          expect(alters).toHaveLength(1);
+          expect(alters[0].inTransaction).toBe(true);
+          expect(alters[0].locks).toContainEqual({ relation: 'orders', mode: 'AccessExclusiveLock' });
+          expect(statements.some(({ sql }) => /^(update|insert|delete)/i.test(sql))).toBe(false);
+        }
       });
     }
   });
