@@ -1,7 +1,11 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Vitest runs on one worker fewer than there are cores: on a 2-core CI machine, one worker.
+    // The main process only collects results, so every core runs test files.
+    maxWorkers: Math.max(availableParallelism(), 2),
     projects: [
       {
         test: {
