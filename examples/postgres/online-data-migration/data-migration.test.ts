@@ -73,7 +73,11 @@ describe('beside a writer (two connections: a real server only)', () => {
       await writer.query(`UPDATE orders SET total = '42.42', total_cents = 4242 WHERE id = 500`);
       const migration = migrateOrdersTotalCents(db, Infinity, { batchSize: 300 });
       for (let attempt = 0; ; attempt++) {
-        const { rows } = await observer.query('SELECT count(*)::int AS waiting FROM pg_locks WHERE NOT granted');
+        // Only this test's database: other test files wait for locks on the same server meanwhile.
+        const { rows } = await observer.query(
+          `SELECT count(*)::int AS waiting FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+           WHERE NOT l.granted AND a.datname = current_database()`,
+        );
         if (rows[0].waiting > 0) break;
         if (attempt > 250) throw new Error('The batch never waited for the open write');
         await new Promise((resolve) => setTimeout(resolve, 20));
