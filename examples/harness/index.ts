@@ -1,5 +1,6 @@
 export { clientDb, engine, openDatabase, type Db, type Engine, type TestDatabase } from './database.ts';
 export {
+  completedWhileHeld,
   traceLocks,
   traceLocksWhileWaiting,
   tryWrite,
@@ -17,7 +18,7 @@ export {
   sqlRunner,
   type MigrationRunner,
 } from './migrations.ts';
-export { defaultMigrator, scenarioFiles, toolRecipes, unsafeKnexRecipe, type Recipe, type Tool } from './scenario.ts';
-export { Session } from './session.ts';
+export { defaultMigrator, scenarioFiles, scenarioSqlStatements, toolRecipes, unsafeKnexRecipe, type Recipe, type Tool } from './scenario.ts';
+export { Session, withDebugMessages } from './session.ts';
 export { matchTraceSnapshot, type TraceSnapshot } from './trace-snapshot.ts';
 export { tableFingerprint, walkMigrations, type StepCheck, type WalkOptions } from './walk.ts';

@@ -198,3 +198,21 @@ export async function tryWrite(client: pg.Client, write: string): Promise<boolea
   }
 }
 // #endregion try-write
+
+/**
+ * Runs `statements` in a transaction left open, tries each of `others` from another connection
+ * meanwhile (`tryWrite`: did it get its locks within a second?), then rolls the transaction back.
+ */
+export async function completedWhileHeld(db: TestDatabase, statements: string[], others: string[]): Promise<boolean[]> {
+  const [migration, other] = [await db.connect(), await db.connect()];
+  try {
+    await migration.query('BEGIN');
+    for (const statement of statements) await migration.query(statement);
+    const completed = [];
+    for (const statement of others) completed.push(await tryWrite(other, statement));
+    return completed;
+  } finally {
+    await migration.query('ROLLBACK');
+    await Promise.all([migration.end(), other.end()]);
+  }
+}

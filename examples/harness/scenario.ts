@@ -1,7 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Migrator, type Kysely, type MigrationProvider } from 'kysely';
 import type { TestDatabase } from './database.ts';
-import { knexRunner, kyselyRunner, migrationFiles, nodePgMigrateRunner, sqlRunner, type MigrationRunner } from './migrations.ts';
+import { knexRunner, kyselyRunner, migrationFiles, nodePgMigrateRunner, splitStatements, sqlRunner, type MigrationRunner } from './migrations.ts';
 
 export type Tool = 'knex' | 'kysely' | 'node-pg-migrate' | 'sql';
 export type CreateMigrator = (db: Kysely<any>, provider: MigrationProvider) => Migrator;
@@ -16,6 +17,11 @@ const TOOLS: readonly Tool[] = ['knex', 'kysely', 'node-pg-migrate', 'sql'];
 
 /** Kysely's Migrator with its defaults: on Postgres every pending migration runs inside one transaction. */
 export const defaultMigrator: CreateMigrator = (db, provider) => new Migrator({ db, provider });
+
+/** The statements of the scenario's SQL migration `sql/<step>.sql`, one string each. */
+export async function scenarioSqlStatements(scenario: URL, step: string): Promise<string[]> {
+  return splitStatements(await readFile(new URL(`sql/${step}.sql`, scenario), 'utf8'));
+}
 
 /** The numbered migrations of a scenario folder (`knex`, `sql`, `sql-pg18`…), in order. */
 export function scenarioFiles(scenario: URL, folder: string): Promise<string[]> {

@@ -7,12 +7,12 @@ import {
   matchTraceSnapshot,
   openDatabase,
   scenarioFiles,
-  splitStatements,
+  completedWhileHeld,
+  scenarioSqlStatements,
   sqlRunner,
   tableFingerprint,
   toolRecipes,
   traceLocks,
-  tryWrite,
   unsafeKnexRecipe,
   walkMigrations,
   type Db,
@@ -309,34 +309,17 @@ describe.runIf(engine === 'postgres')('reads and writes from another connection 
     await resetSchema();
   });
 
-  /** Runs a migration's statements in a transaction left open, tries each statement meanwhile, then rolls back. */
-  async function completedWhileHeld(statements: string[]): Promise<boolean[]> {
-    const [migration, other] = [await db.connect(), await db.connect()];
-    try {
-      await migration.query('BEGIN');
-      for (const statement of statements) await migration.query(statement);
-      const completed = [];
-      for (const statement of OTHERS) completed.push(await tryWrite(other, statement));
-      return completed;
-    } finally {
-      await migration.query('ROLLBACK');
-      await Promise.all([migration.end(), other.end()]);
-    }
-  }
-
-  const statementsOf = async (step: string) => splitStatements(await readFile(new URL(`sql/${step}.sql`, here), 'utf8'));
-
   test('the validated CHECK of unsafe/ blocks reads and writes', async () => {
     const unsafe = measured.find(({ tool, migration }) => tool === 'knex (unsafe)' && migration === ADD_STEP)!;
-    expect(await completedWhileHeld(unsafe.statements.map(({ sql }) => sql))).toEqual([false, false]);
+    expect(await completedWhileHeld(db, unsafe.statements.map(({ sql }) => sql), OTHERS)).toEqual([false, false]);
   });
 
   test('the NOT VALID CHECK blocks them too, for as long as it takes to add it', async () => {
-    expect(await completedWhileHeld(await statementsOf(ADD_STEP))).toEqual([false, false]);
+    expect(await completedWhileHeld(db, await scenarioSqlStatements(here, ADD_STEP), OTHERS)).toEqual([false, false]);
   });
 
   test('VALIDATE lets reads and writes through', async () => {
     await runner.up(); // 002: the NOT VALID CHECK, committed
-    expect(await completedWhileHeld(await statementsOf(VALIDATE_STEP))).toEqual([true, true]);
+    expect(await completedWhileHeld(db, await scenarioSqlStatements(here, VALIDATE_STEP), OTHERS)).toEqual([true, true]);
   });
 });

@@ -6,12 +6,12 @@ import {
   matchTraceSnapshot,
   openDatabase,
   scenarioFiles,
-  splitStatements,
+  completedWhileHeld,
+  scenarioSqlStatements,
   sqlRunner,
   tableFingerprint,
   toolRecipes,
   traceLocks,
-  tryWrite,
   unsafeKnexRecipe,
   walkMigrations,
   type Db,
@@ -321,35 +321,18 @@ describe.runIf(engine === 'postgres')('writes from another connection while each
     await resetSchema();
   });
 
-  /** Runs a migration's statements in a transaction left open, tries each write meanwhile, then rolls back. */
-  async function writesWhileHeld(statements: string[]): Promise<boolean[]> {
-    const [migration, other] = [await db.connect(), await db.connect()];
-    try {
-      await migration.query('BEGIN');
-      for (const statement of statements) await migration.query(statement);
-      const completed = [];
-      for (const write of WRITES) completed.push(await tryWrite(other, write));
-      return completed;
-    } finally {
-      await migration.query('ROLLBACK');
-      await Promise.all([migration.end(), other.end()]);
-    }
-  }
-
-  const statementsOf = async (step: string) => splitStatements(await readFile(new URL(`sql/${step}.sql`, here), 'utf8'));
-
   test('the validated foreign key of unsafe/ blocks every write to both tables', async () => {
     // The statement Knex sent for the unsafe/ migration, as traced above.
     const unsafe = measured.find(({ tool, migration }) => tool === 'knex (unsafe)' && migration === ADD_STEP)!;
-    expect(await writesWhileHeld(unsafe.statements.map(({ sql }) => sql))).toEqual([false, false]);
+    expect(await completedWhileHeld(db, unsafe.statements.map(({ sql }) => sql), WRITES)).toEqual([false, false]);
   });
 
   test('the NOT VALID foreign key blocks them too, for as long as it takes to add it', async () => {
-    expect(await writesWhileHeld(await statementsOf(ADD_STEP))).toEqual([false, false]);
+    expect(await completedWhileHeld(db, await scenarioSqlStatements(here, ADD_STEP), WRITES)).toEqual([false, false]);
   });
 
   test('VALIDATE lets every write through', async () => {
     await runner.up(); // 002: the NOT VALID key, committed
-    expect(await writesWhileHeld(await statementsOf(VALIDATE_STEP))).toEqual([true, true]);
+    expect(await completedWhileHeld(db, await scenarioSqlStatements(here, VALIDATE_STEP), WRITES)).toEqual([true, true]);
   });
 });
