@@ -95,3 +95,19 @@ export class Session {
     await this.client.end();
   }
 }
+
+/**
+ * Runs `work` with `client_min_messages = debug1` on the session, collecting the server's notices
+ * into `messages`: SET NOT NULL, for one, says there whether it scanned the table.
+ */
+export async function withDebugMessages<T>(session: Session, messages: string[], work: () => Promise<T>): Promise<T> {
+  const listen = (notice: { message?: string }) => messages.push(notice.message ?? '');
+  session.client.on('notice', listen);
+  await session.probe('SET client_min_messages = debug1');
+  try {
+    return await work();
+  } finally {
+    await session.probe('RESET client_min_messages');
+    session.client.off('notice', listen);
+  }
+}

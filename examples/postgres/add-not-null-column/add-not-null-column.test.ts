@@ -10,6 +10,7 @@ import {
   traceLocks,
   unsafeKnexRecipe,
   walkMigrations,
+  withDebugMessages,
   type Db,
   type MigrationRunner,
   type StepCheck,
@@ -197,18 +198,6 @@ const PROVEN_BY_CHECK = 'existing constraints on column "accounts.search_name" a
 const SCANNED = 'verifying table "accounts"';
 const NOT_NULL_STEPS = [SET_NOT_NULL, UNSAFE_FILL];
 
-async function withDebugMessages<T>(runner: MigrationRunner, messages: string[], work: () => Promise<T>): Promise<T> {
-  const listen = (notice: { message?: string }) => messages.push(notice.message ?? '');
-  runner.session.client.on('notice', listen);
-  await runner.session.probe('SET client_min_messages = debug1');
-  try {
-    return await work();
-  } finally {
-    await runner.session.probe('RESET client_min_messages');
-    runner.session.client.off('notice', listen);
-  }
-}
-
 const measured: TraceSnapshot['steps'] = [];
 
 for (const { tool, recipe, minVersion = 0, open } of variants) {
@@ -231,7 +220,7 @@ for (const { tool, recipe, minVersion = 0, open } of variants) {
             batches = Math.ceil(rows[0].last / BATCH_SIZE);
           }
           const trace = NOT_NULL_STEPS.includes(step)
-            ? await withDebugMessages(runner, debugMessages, () => traceLocks(runner.session, ['accounts'], up))
+            ? await withDebugMessages(runner.session, debugMessages, () => traceLocks(runner.session, ['accounts'], up))
             : await traceLocks(runner.session, ['accounts'], up);
           traced.push({ tool, migration: step, statements: trace });
         },

@@ -10,6 +10,7 @@ import {
   traceLocks,
   unsafeKnexRecipe,
   walkMigrations,
+  withDebugMessages,
   type Db,
   type MigrationRunner,
   type Recipe,
@@ -156,18 +157,6 @@ const LOCK_ORDER = ['RowExclusiveLock', 'ShareUpdateExclusiveLock', 'ShareRowExc
 // With client_min_messages = debug1, SET NOT NULL says whether it scanned the table.
 const PROVEN_BY_CHECK = 'existing constraints on column "uploads.size_bytes" are sufficient to prove that it does not contain nulls';
 
-async function withDebugMessages<T>(runner: MigrationRunner, messages: string[], work: () => Promise<T>): Promise<T> {
-  const listen = (notice: { message?: string }) => messages.push(notice.message ?? '');
-  runner.session.client.on('notice', listen);
-  await runner.session.probe('SET client_min_messages = debug1');
-  try {
-    return await work();
-  } finally {
-    await runner.session.probe('RESET client_min_messages');
-    runner.session.client.off('notice', listen);
-  }
-}
-
 const measured: TraceSnapshot['steps'] = [];
 
 for (const { tool, open, unsafe = false } of variants) {
@@ -190,7 +179,7 @@ for (const { tool, open, unsafe = false } of variants) {
             batches = Math.ceil(rows[0].last / BATCH_SIZE);
           }
           const trace = step === SWAP
-            ? await withDebugMessages(runner, debugMessages, () => traceLocks(runner.session, ['uploads'], up))
+            ? await withDebugMessages(runner.session, debugMessages, () => traceLocks(runner.session, ['uploads'], up))
             : await traceLocks(runner.session, ['uploads'], up);
           traced.push({ tool, migration: step, statements: trace });
         },
